@@ -1,0 +1,56 @@
+# Patrika: the two commands of the README, plus bench and lint.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := postgresql chromium fonts-noto-core
+BENCH_APT_PACKAGES := wrk
+
+.PHONY: demo test test-sqlite test-postgres bench lint install install-test system-deps clean
+
+$(BIN)/patrika: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-deps: $(BIN)/patrika
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install: $(BIN)/patrika
+
+install-test: $(VENV)/.test-deps
+
+## make demo: install, migrate SQLite under ./var/, load demo stories, print admin login, serve :8000
+demo: install
+	$(BIN)/patrika demo
+
+system-deps:
+	@scripts/system-deps.sh $(APT_PACKAGES)
+
+## make test: install what tests need, run the suite on SQLite, then on a throwaway PostgreSQL
+test: install-test system-deps
+	$(BIN)/ruff check .
+	$(BIN)/patrika makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -p no:cacheprovider
+
+test-postgres:
+	scripts/with-postgres.sh $(BIN)/pytest -p no:cacheprovider
+
+## make bench: page figures on a generated corpus, served the production way
+bench: install-test
+	@scripts/system-deps.sh $(BENCH_APT_PACKAGES)
+	$(BIN)/python scripts/bench_pages.py
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/patrika makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var test-artifacts

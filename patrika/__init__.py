@@ -1,0 +1,1 @@
+"""Patrika (पत्रिका): a bilingual newsroom in a box."""

@@ -1,0 +1,225 @@
+"""Writes to the newsroom. Every state change of a story goes through a function here, so that
+search indexing, cache invalidation and (later) revisions hook in at one place."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from patrika.text import normalize, slugify
+
+from .models import (
+    Author,
+    Image,
+    Section,
+    SectionName,
+    SourceAttribution,
+    Story,
+    StoryStatus,
+    Tag,
+    Translation,
+)
+from .signals import story_changed, story_deleted
+
+
+def _announce(story: Story) -> None:
+    transaction.on_commit(lambda: story_changed.send(sender=Story, story=story))
+
+
+def story_touch(*, story: Story) -> None:
+    """Tell listeners that what `story` shows changed (the admin calls this after a save)."""
+    _announce(story)
+
+
+@transaction.atomic
+def story_publish(*, story: Story, at: datetime | None = None) -> Story:
+    """Publish now, or schedule for `at` (a future time makes it go live by itself then)."""
+    now = timezone.now()
+    when = at or story.published_at or now
+    story.published_at = when
+    story.status = StoryStatus.SCHEDULED if when > now else StoryStatus.PUBLISHED
+    story.save(update_fields=["status", "published_at", "updated_at"])
+    _announce(story)
+    return story
+
+
+@transaction.atomic
+def story_unpublish(*, story: Story) -> Story:
+    story.status = StoryStatus.DRAFT
+    story.save(update_fields=["status", "updated_at"])
+    _announce(story)
+    return story
+
+
+@transaction.atomic
+def story_delete(*, story: Story) -> None:
+    story_id = story.pk
+    story.delete()
+    transaction.on_commit(lambda: story_deleted.send(sender=Story, story_id=story_id))
+
+
+def tag_get_or_create(*, name: str) -> Tag:
+    name = normalize(name).strip()
+    tag = Tag.objects.filter(name__iexact=name).first()
+    if tag:
+        return tag
+    slug = base = slugify(name) or "tag"
+    n = 1
+    while Tag.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Tag.objects.create(name=name, slug=slug)
+
+
+def author_get_or_create(*, name: str) -> Author:
+    name = normalize(name).strip()
+    author = Author.objects.filter(name=name).first()
+    if author:
+        return author
+    slug = base = slugify(name) or "author"
+    n = 1
+    while Author.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Author.objects.create(name=name, slug=slug)
+
+
+def section_get_or_create(*, slug: str, names: Mapping[str, str]) -> Section:
+    section, _created = Section.objects.get_or_create(slug=slug)
+    for language, name in names.items():
+        SectionName.objects.update_or_create(
+            section=section, language=language, defaults={"name": name}
+        )
+    return section
+
+
+def unique_translation_slug(*, language: str, title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title) or "story"
+    slug, n = base, 1
+    others = Translation.objects.filter(language=language)
+    if exclude_pk:
+        others = others.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@dataclass
+class TranslationData:
+    language: str
+    title: str
+    body: str = ""
+    summary: str = ""
+    seo_description: str = ""
+    image_alt: str = ""
+    image_caption: str = ""
+    slug: str = ""
+
+
+@dataclass
+class SourceData:
+    title: str
+    publisher: str = ""
+    url: str = ""
+
+
+@dataclass
+class StoryData:
+    translations: list[TranslationData]
+    original_language: str = "en"
+    status: str = StoryStatus.DRAFT
+    published_at: datetime | None = None
+    section: Section | None = None
+    tags: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    sources: list[SourceData] = field(default_factory=list)
+    featured_image: Image | None = None
+    comments_open: bool = True
+    import_source: str = ""
+
+
+@transaction.atomic
+def story_save(*, data: StoryData, story: Story | None = None) -> Story:
+    """Create a story (or replace the content of `story`) with its translations, all or nothing."""
+    story = story or Story()
+    story.original_language = data.original_language
+    story.status = data.status
+    story.published_at = data.published_at
+    story.section = data.section
+    story.featured_image = data.featured_image
+    story.comments_open = data.comments_open
+    story.import_source = data.import_source
+    story.save()
+
+    existing = {t.language: t for t in story.translations.all()}
+    for item in data.translations:
+        translation = existing.pop(item.language, None) or Translation(
+            story=story, language=item.language
+        )
+        translation.title = item.title
+        translation.body = item.body
+        translation.summary = item.summary
+        translation.seo_description = item.seo_description
+        translation.image_alt = item.image_alt
+        translation.image_caption = item.image_caption
+        translation.slug = item.slug or (
+            translation.slug
+            if translation.pk and translation.title == item.title
+            else unique_translation_slug(
+                language=item.language, title=item.title, exclude_pk=translation.pk
+            )
+        )
+        translation.save()
+    for stale in existing.values():
+        stale.delete()
+
+    story.tags.set([tag_get_or_create(name=name) for name in data.tags])
+    story.authors.set([author_get_or_create(name=name) for name in data.authors])
+    story.sources.all().delete()
+    SourceAttribution.objects.bulk_create(
+        SourceAttribution(story=story, title=s.title, publisher=s.publisher, url=s.url, position=i)
+        for i, s in enumerate(data.sources)
+    )
+    _announce(story)
+    return story
+
+
+def image_make_renditions(*, image: Image, widths: Iterable[int] | None = None) -> Image:
+    """Write WebP renditions no wider than the original, for srcset."""
+    widths = widths or settings.PATRIKA_IMAGE_RENDITION_WIDTHS
+    image.file.open("rb")
+    with PILImage.open(image.file) as original:
+        original.load()
+        source = original.convert("RGB")
+    image.file.close()
+    stem = Path(image.file.name).with_suffix("")
+    renditions: dict[str, str] = {}
+    for width in widths:
+        if width >= source.width and renditions:
+            break
+        target = min(width, source.width)
+        height = round(source.height * target / source.width)
+        buffer = io.BytesIO()
+        source.resize((target, height), PILImage.LANCZOS).save(buffer, "WEBP", quality=80)
+        name = default_storage.save(f"{stem}-{target}.webp", ContentFile(buffer.getvalue()))
+        renditions[str(target)] = name
+    image.renditions = renditions
+    image.save(update_fields=["renditions"])
+    return image
+
+
+def image_create(*, content: bytes, filename: str, credit: str = "") -> Image:
+    image = Image(credit=credit)
+    image.file.save(filename, ContentFile(content), save=True)
+    return image_make_renditions(image=image)

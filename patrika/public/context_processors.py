@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from patrika import languages
+
+
+def site(request: HttpRequest) -> dict:
+    lang = get_language() or settings.LANGUAGE_CODE
+    return {
+        "site_name": settings.PATRIKA_SITE_NAME,
+        "ui_language": languages.get(lang),
+        "content_languages": [languages.get(code) for code in languages.codes()],
+    }

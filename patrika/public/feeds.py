@@ -1,0 +1,126 @@
+"""RSS 2.0 and Atom feeds per language, per section and per tag (Django's syndication)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import get_language, gettext
+
+from patrika.newsroom import selectors
+from patrika.newsroom.models import Section, Tag, Translation
+
+FEED_LENGTH = 30
+
+
+def _translations(stories, lang: str) -> list[Translation]:
+    items = []
+    for story in stories[:FEED_LENGTH]:
+        translation = selectors.story_translations(story=story).get(lang)
+        if translation:
+            translation.story = story
+            items.append(translation)
+    return items
+
+
+class LatestRss(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> None:
+        return None
+
+    def title(self, obj=None) -> str:
+        return f"{settings.PATRIKA_SITE_NAME} – {gettext('Latest news')}"
+
+    def link(self, obj=None) -> str:
+        return reverse("public:home")
+
+    def description(self, obj=None) -> str:
+        return self.title(obj)
+
+    def language(self, obj=None) -> str:
+        return get_language()
+
+    def stories(self, obj):
+        return selectors.story_list_live(lang=get_language())
+
+    def items(self, obj=None) -> list[Translation]:
+        return _translations(self.stories(obj), get_language())
+
+    def item_title(self, item: Translation) -> str:
+        return item.title
+
+    def item_description(self, item: Translation) -> str:
+        return item.description
+
+    def item_link(self, item: Translation) -> str:
+        return item.get_absolute_url()
+
+    def item_guid(self, item: Translation) -> str:
+        return f"patrika:story:{item.story_id}:{item.language}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Translation):
+        return item.story.published_at
+
+    def item_updateddate(self, item: Translation):
+        return max(item.story.updated_at, item.updated_at)
+
+    def item_author_name(self, item: Translation) -> str:
+        # Names only: an author's email is private and never goes into a feed.
+        return ", ".join(a.name for a in item.story.authors.all())
+
+    def item_categories(self, item: Translation) -> list[str]:
+        return [tag.name for tag in item.story.tags.all()]
+
+
+class LatestAtom(LatestRss):
+    feed_type = Atom1Feed
+    subtitle = LatestRss.description
+
+
+class SectionRss(LatestRss):
+    def get_object(self, request: HttpRequest, slug: str) -> Section:
+        section = selectors.section_get(slug=slug)
+        if section is None:
+            raise Http404
+        return section
+
+    def title(self, obj: Section) -> str:
+        return f"{settings.PATRIKA_SITE_NAME} – {obj.name_for(get_language())}"
+
+    def link(self, obj: Section) -> str:
+        return reverse("public:section", kwargs={"slug": obj.slug})
+
+    def stories(self, obj: Section):
+        return selectors.story_list_live(lang=get_language(), section=obj)
+
+
+class SectionAtom(SectionRss):
+    feed_type = Atom1Feed
+    subtitle = SectionRss.description
+
+
+class TagRss(LatestRss):
+    def get_object(self, request: HttpRequest, slug: str) -> Tag:
+        tag = selectors.tag_get(slug=slug)
+        if tag is None:
+            raise Http404
+        return tag
+
+    def title(self, obj: Tag) -> str:
+        return f"{settings.PATRIKA_SITE_NAME} – {obj.name}"
+
+    def link(self, obj: Tag) -> str:
+        return reverse("public:tag", kwargs={"slug": obj.slug})
+
+    def stories(self, obj: Tag):
+        return selectors.story_list_live(lang=get_language(), tag=obj)
+
+
+class TagAtom(TagRss):
+    feed_type = Atom1Feed
+    subtitle = TagRss.description

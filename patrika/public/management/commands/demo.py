@@ -1,0 +1,21 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from patrika.catalogs import compile_catalogs
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo stories, create an admin, print its credentials and serve."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="set up only")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, no_serve: bool, port: int, **options) -> None:
+        compile_catalogs()
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_demo")
+        call_command("createadmin", keep=True)
+        self.stdout.write(f"Admin site: http://127.0.0.1:{port}/admin/")
+        if not no_serve:
+            call_command("serve", port=port)

@@ -1,0 +1,42 @@
+import os
+import shutil
+import sys
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve Patrika with granian's WSGI server (static files through WhiteNoise)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("PATRIKA_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+
+    def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
+        call_command("collectstatic", interactive=False, verbosity=0)
+        granian = shutil.which("granian") or os.path.join(
+            os.path.dirname(sys.executable), "granian"
+        )
+        self.stdout.write(f"Serving on http://{host}:{port}/ (Ctrl-C stops)", ending="\n")
+        self.stdout.flush()
+        # --blocking-threads 1: measured faster than granian's defaults for sync Django.
+        os.execv(
+            granian,
+            [
+                granian,
+                "--interface",
+                "wsgi",
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--blocking-threads",
+                "1",
+                "--no-ws",
+                "patrika.wsgi:application",
+            ],
+        )

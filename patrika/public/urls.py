@@ -1,0 +1,43 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+
+from . import feeds, views
+from .sitemaps import SITEMAPS, NewsSitemap
+
+app_name = "public"
+
+# Under /<lang>/ (i18n_patterns in patrika/urls.py).
+urlpatterns = [
+    path("", views.language_home, name="home"),
+    path("news/<str:slug>/", views.story, name="story"),
+    path("news/<str:slug>/bilingual/", views.bilingual, name="bilingual"),
+    path("section/<str:slug>/", views.section, name="section"),
+    path("tag/<str:slug>/", views.tag, name="tag"),
+    path("author/<str:slug>/", views.author, name="author"),
+    path("archive/<int:year>/", views.archive, name="archive_year"),
+    path("archive/<int:year>/<int:month>/", views.archive, name="archive_month"),
+    path("feed/rss/", feeds.LatestRss(), name="feed_rss"),
+    path("feed/atom/", feeds.LatestAtom(), name="feed_atom"),
+    path("section/<str:slug>/feed/rss/", feeds.SectionRss(), name="section_feed_rss"),
+    path("section/<str:slug>/feed/atom/", feeds.SectionAtom(), name="section_feed_atom"),
+    path("tag/<str:slug>/feed/rss/", feeds.TagRss(), name="tag_feed_rss"),
+    path("tag/<str:slug>/feed/atom/", feeds.TagAtom(), name="tag_feed_atom"),
+]
+
+# Outside the language prefix.
+site_patterns = [
+    path("", views.home, name="site_home"),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(
+        "news-sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "public/news_sitemap.xml"},
+        name="news_sitemap",
+    ),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from patrika.public import urls as public_urls
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("comments/", include("patrika.comments.urls")),
+    *public_urls.site_patterns,
+    *i18n_patterns(
+        path("search/", include("patrika.search.urls")),
+        path("", include("patrika.public.urls")),
+    ),
+]
+
+if settings.PATRIKA_SERVE_MEDIA:
+    # Uploaded images from Django itself: fine for one machine; behind nginx, turn it off.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+handler404 = "patrika.public.views.page_not_found"
+handler500 = "patrika.public.views.server_error"
