@@ -111,8 +111,10 @@ def _image_path(instance: Image, filename: str) -> str:
 
 class Image(models.Model):
     file = models.ImageField(
-        _("file"), upload_to=_image_path, width_field="width", height_field="height"
+        _("file"), upload_to=_image_path, width_field="width", height_field="height", blank=True
     )
+    # Where the picture came from (an imported site's URL) when no local file was copied.
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
@@ -125,7 +127,11 @@ class Image(models.Model):
         verbose_name_plural = _("images")
 
     def __str__(self) -> str:
-        return self.file.name
+        return self.file.name or self.source_url
+
+    @property
+    def url(self) -> str:
+        return self.file.url if self.file else self.source_url
 
 
 class StoryStatus(models.TextChoices):

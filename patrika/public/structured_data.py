@@ -47,7 +47,7 @@ def news_article(
     if story.section:
         data["articleSection"] = story.section.name_for(translation.language)
     if story.featured_image:
-        data["image"] = [request.build_absolute_uri(story.featured_image.file.url)]
+        data["image"] = [request.build_absolute_uri(story.featured_image.url)]
     sources = list(story.sources.all())
     if sources:
         data["isBasedOn"] = [
