@@ -7,17 +7,27 @@ import tempfile
 
 import pytest
 
-# Tests never write into the developer's ./var/.
-os.environ.setdefault("PATRIKA_VAR_DIR", tempfile.mkdtemp(prefix="patrika-test-var-"))
-os.environ.setdefault("PATRIKA_MANIFEST_STATIC", "0")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
 # there unless told that this thread is not really serving async code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # pytest-django has loaded settings before this file runs, so adjust them here: tests
+    # never write into the developer's ./var/ and need no collectstatic manifest.
+    from django.conf import settings
+
     from patrika.catalogs import compile_catalogs
 
+    scratch = tempfile.mkdtemp(prefix="patrika-test-")
+    settings.STATIC_ROOT = os.path.join(scratch, "static")
+    os.makedirs(settings.STATIC_ROOT)
+    settings.MEDIA_ROOT = os.path.join(scratch, "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
     compile_catalogs()
 
 

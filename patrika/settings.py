@@ -142,6 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("hi", _("Hindi"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["patrika.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env("TIME_ZONE", "Asia/Kolkata")
@@ -160,6 +161,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# A missing manifest entry (collectstatic not yet run) degrades to the plain name, not a 500.
+WHITENOISE_MANIFEST_STRICT = False
 
 # Security: strict by default in production, relaxed only for local http.
 PATRIKA_HTTPS = env_bool("PATRIKA_HTTPS", not DEBUG and env_bool("PATRIKA_PRODUCTION"))

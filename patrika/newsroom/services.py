@@ -215,7 +215,8 @@ def image_make_renditions(*, image: Image, widths: Iterable[int] | None = None) 
         name = default_storage.save(f"{stem}-{target}.webp", ContentFile(buffer.getvalue()))
         renditions[str(target)] = name
     image.renditions = renditions
-    image.save(update_fields=["renditions"])
+    image.width, image.height = source.size
+    image.save(update_fields=["renditions", "width", "height"])
     return image
 
 

@@ -40,9 +40,6 @@ class LatestRss(Feed):
     def description(self, obj=None) -> str:
         return self.title(obj)
 
-    def language(self, obj=None) -> str:
-        return get_language()
-
     def stories(self, obj):
         return selectors.story_list_live(lang=get_language())
 

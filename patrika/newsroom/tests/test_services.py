@@ -1,0 +1,69 @@
+import io
+
+import pytest
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from patrika.newsroom import services
+from patrika.newsroom.models import Story, StoryStatus
+from patrika.newsroom.signals import story_changed
+from patrika.newsroom.tests.factories import make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publish_in_future_schedules(django_capture_on_commit_callbacks) -> None:
+    story = make_story(status=StoryStatus.DRAFT)
+    later = timezone.now() + timezone.timedelta(days=1)
+    services.story_publish(story=story, at=later)
+    story.refresh_from_db()
+    assert story.status == StoryStatus.SCHEDULED
+    services.story_publish(story=story, at=timezone.now() - timezone.timedelta(minutes=1))
+    story.refresh_from_db()
+    assert story.status == StoryStatus.PUBLISHED
+
+
+def test_state_changes_announce_once_after_commit(django_capture_on_commit_callbacks) -> None:
+    seen: list[int] = []
+
+    def receiver(sender, story, **kwargs) -> None:
+        seen.append(story.pk)
+
+    story_changed.connect(receiver)
+    try:
+        story = make_story(status=StoryStatus.DRAFT)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.story_publish(story=story)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.story_unpublish(story=story)
+    finally:
+        story_changed.disconnect(receiver)
+    assert seen == [story.pk, story.pk]
+
+
+def test_story_save_updates_in_place_without_duplicates() -> None:
+    story = make_story(en="First title", tags=["Politics"])
+    data = services.StoryData(
+        translations=[services.TranslationData(language="en", title="First title", body="New")],
+        status=StoryStatus.PUBLISHED,
+        published_at=story.published_at,
+        tags=["Politics", "Elections"],
+    )
+    services.story_save(data=data, story=story)
+    assert Story.objects.count() == 1
+    assert story.translations.count() == 1  # the Hindi translation was dropped
+    assert sorted(t.name for t in story.tags.all()) == ["Elections", "Politics"]
+    assert story.translations.get().slug == "first-title"
+
+
+def test_tag_lookup_is_case_insensitive() -> None:
+    assert services.tag_get_or_create(name="Monsoon") == services.tag_get_or_create(name="monsoon")
+
+
+def test_image_renditions_are_webp_and_no_wider_than_original(settings) -> None:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1000, 500), "orange").save(buffer, "JPEG")
+    image = services.image_create(content=buffer.getvalue(), filename="x.jpg")
+    assert (image.width, image.height) == (1000, 500)
+    assert sorted(map(int, image.renditions)) == [480, 960]
+    assert all(name.endswith(".webp") for name in image.renditions.values())

@@ -1,0 +1,166 @@
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from patrika.newsroom.models import StoryStatus
+from patrika.newsroom.tests.factories import make_section, make_story
+
+from .conftest import url_of
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(html: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "no JSON-LD block"
+    return json.loads(match.group(1))
+
+
+def test_story_page_per_language(client, sample_story) -> None:
+    en = client.get(url_of(sample_story, "en"))
+    hi = client.get(url_of(sample_story, "hi"))
+    assert en.status_code == hi.status_code == 200
+    assert '<html lang="en"' in en.text
+    assert '<html lang="hi"' in hi.text
+    assert "पुतिन–मोदी वार्ता" in hi.text
+    assert "<h2>मुख्य विषय</h2>" in hi.text
+    assert "The Times of India" in en.text
+
+
+def test_story_head_links_translations(client, sample_story) -> None:
+    html = client.get(url_of(sample_story, "en")).text
+    hi_url = url_of(sample_story, "hi")
+    assert f'hreflang="hi" href="http://testserver{hi_url}"' in html
+    assert 'hreflang="x-default"' in html
+    assert f'<link rel="canonical" href="http://testserver{url_of(sample_story, "en")}">' in html
+    assert '<meta property="og:locale" content="en_IN">' in html
+    assert '<meta property="og:locale:alternate" content="hi_IN">' in html
+    assert '<meta name="twitter:card"' in html
+
+
+def test_json_ld_news_article(client, sample_story) -> None:
+    data = json_ld(client.get(url_of(sample_story, "hi")).text)
+    assert data["@type"] == "NewsArticle"
+    assert data["inLanguage"] == "hi"
+    assert data["headline"].startswith("पुतिन–मोदी वार्ता")
+    for key in ("datePublished", "dateModified", "author", "publisher"):
+        assert data[key]
+    assert data["isBasedOn"][0]["publisher"]["name"] == "The Times of India"
+
+
+def test_json_ld_cannot_close_its_script(client) -> None:
+    story = make_story(en="</script><script>alert(1)</script>")
+    html = client.get(url_of(story, "en")).text
+    assert "</script><script>alert(1)" not in html
+    assert json_ld(html)["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_bilingual_page_has_both_parts_with_lang_and_jump_links(client, sample_story) -> None:
+    html = client.get(sample_story.translations.get(language="en").get_bilingual_url()).text
+    en_at = html.index('id="story-en"')
+    hi_at = html.index('id="story-hi"')
+    assert en_at < hi_at
+    assert 'lang="hi"' in html[hi_at : hi_at + 200]
+    assert 'href="#story-hi"' in html and 'href="#story-en"' in html
+
+
+def test_bilingual_page_404_for_single_language_story(client) -> None:
+    story = make_story(hi=None)
+    assert client.get(story.translations.get().get_bilingual_url()).status_code == 404
+
+
+def test_drafts_and_future_stories_are_not_public(client) -> None:
+    draft = make_story(status=StoryStatus.DRAFT)
+    future = make_story(
+        status=StoryStatus.SCHEDULED, published_at=timezone.now() + timedelta(hours=2)
+    )
+    for story in (draft, future):
+        assert client.get(url_of(story, "en")).status_code == 404
+    home = client.get("/en/").text
+    assert "English story" not in home or url_of(draft, "en") not in home
+
+
+def test_story_in_one_language_only_is_not_on_the_other_home(client) -> None:
+    story = make_story(hi=None, en="Only in English")
+    assert "Only in English" in client.get("/en/").text
+    assert "Only in English" not in client.get("/hi/").text
+    assert client.get(url_of(story, "en")).status_code == 200
+
+
+def test_hindi_dates_use_hindi_month_names(client) -> None:
+    when = timezone.make_aware(timezone.datetime(2026, 8, 18, 12, 0))
+    story = make_story(published_at=when)
+    assert "18 अगस्त 2026" in client.get(url_of(story, "hi")).text
+    assert "18 August 2026" in client.get(url_of(story, "en")).text
+
+
+def test_ui_strings_are_translated_in_hindi(client, sample_story) -> None:
+    assert "और ख़बरें" in client.get("/hi/").text or "खोज" in client.get("/hi/").text
+
+
+def test_listings_paginate(client, settings) -> None:
+    settings.PATRIKA_PAGE_SIZE = 3
+    for _ in range(7):
+        make_story()
+    first = client.get("/en/").text
+    assert 'rel="next" href="?page=2"' in first
+    third = client.get("/en/?page=3").text
+    assert third.count('class="card"') == 1
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/hi/"])
+def test_homes(client, sample_story, path) -> None:
+    assert client.get(path).status_code == 200
+
+
+def test_section_tag_author_archive_pages(client, sample_story) -> None:
+    year = sample_story.published_at.year
+    for path in (
+        "/en/section/world/",
+        "/hi/section/world/",
+        f"/en/tag/{sample_story.tags.get().slug}/",
+        f"/hi/author/{sample_story.authors.get().slug}/",
+        f"/en/archive/{year}/",
+        f"/hi/archive/{year}/{sample_story.published_at.month}/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Putin" in response.text or "पुतिन" in response.text, path
+    assert "विश्व" in client.get("/hi/section/world/").text
+
+
+def test_unknown_pages_404_in_both_languages(client) -> None:
+    for path in ("/en/news/nope/", "/hi/section/nope/", "/en/archive/2026/13/"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert "पृष्ठ नहीं मिला" in response.text and "Page not found" in response.text
+
+
+def test_robots_txt_names_sitemaps(client) -> None:
+    text = client.get("/robots.txt").text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def test_story_page_query_count_does_not_grow(client, django_assert_max_num_queries) -> None:
+    section = make_section()
+    small = make_story(section=section, tags=["a"], authors=["One"])
+    big = make_story(
+        section=section, tags=[f"tag {i}" for i in range(15)], authors=[f"A {i}" for i in range(6)]
+    )
+    for _ in range(15):
+        make_story(section=section, tags=["x", "y"], authors=["Z"])
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for story in (small, big):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url_of(story, "en")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    with django_assert_max_num_queries(16):
+        client.get(url_of(big, "hi"))
