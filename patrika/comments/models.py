@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +22,10 @@ class CommentStatus(models.TextChoices):
 
 class Comment(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="comments")
+    # SET_NULL, not CASCADE: removing one comment must never take other people's replies
+    # with it (the selectors show an orphaned reply at the top level).
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
     )
     language = models.CharField(_("language"), max_length=12, choices=languages.choices)
     name = models.CharField(_("name"), max_length=100)
@@ -42,11 +46,68 @@ class Comment(models.Model):
     # Where an importer brought this comment from, so a re-import updates it.
     import_source = models.CharField(max_length=300, blank=True, db_index=True)
 
+    # Added by 0002. The form's one-time key: sending the same form twice (a double click,
+    # a retried request) finds the first comment instead of making a second one.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
+    # What the classifier last learnt from this comment ("spam", "ham" or ""), so a
+    # moderator changing their mind moves the counts instead of adding to them.
+    spam_trained = models.CharField(max_length=4, blank=True, editable=False)
+    spam_reason = models.CharField(_("spam checks"), max_length=300, blank=True)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
-        indexes = [models.Index(fields=["story", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["story", "status", "created_at"]),
+            models.Index(fields=["email"], name="comments_email_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=~Q(submission_key=""),
+                name="comments_unique_submission_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.body[:40]}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == CommentStatus.APPROVED
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == CommentStatus.PENDING
+
+
+class SpamToken(models.Model):
+    """Token counts of the naive Bayes classifier, per language.
+
+    The row with an empty token counts documents: how many spam and ham comments were learnt.
+    """
+
+    language = models.CharField(max_length=12)
+    token = models.CharField(max_length=64, blank=True)
+    spam_count = models.PositiveIntegerField(default=0)
+    ham_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "token"], name="spam_token_per_lang")
+        ]
+        verbose_name = _("spam token")
+        verbose_name_plural = _("spam tokens")
+
+    def __str__(self) -> str:
+        return f"{self.language}:{self.token} ({self.spam_count}/{self.ham_count})"

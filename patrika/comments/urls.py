@@ -1,4 +1,14 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import feeds, views
 
 app_name = "comments"
-urlpatterns: list[URLPattern] = []
+
+# Mounted at /comments/ (outside the language prefix; robots.txt keeps crawlers out).
+urlpatterns = [
+    path("post/", views.comment_post, name="post"),
+    path("feed/", feeds.SiteCommentsRss(), name="feed"),
+    path("feed/atom/", feeds.SiteCommentsAtom(), name="feed_atom"),
+    path("feed/<int:story_id>/", feeds.StoryCommentsRss(), name="story_feed"),
+    path("feed/<int:story_id>/atom/", feeds.StoryCommentsAtom(), name="story_feed_atom"),
+]

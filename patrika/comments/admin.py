@@ -1,0 +1,164 @@
+"""The moderation queue: filter, read the score and the checks, then approve / spam / trash in
+bulk. Every status change goes through services.comment_moderate, so the classifier learns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import Comment, CommentStatus
+
+
+class SpamScoreFilter(admin.SimpleListFilter):
+    title = _("spam score")
+    parameter_name = "score"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [
+            ("high", _("Likely spam (≥ 0.5)")),
+            ("low", _("Likely fine (< 0.5)")),
+            ("none", _("Not scored")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
+        match self.value():
+            case "high":
+                return queryset.filter(spam_score__gte=0.5)
+            case "low":
+                return queryset.filter(spam_score__lt=0.5)
+            case "none":
+                return queryset.filter(spam_score__isnull=True)
+        return queryset
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = (
+        "excerpt",
+        "name",
+        "story_link",
+        "language",
+        "status",
+        "score",
+        "created_at",
+    )
+    list_display_links = ("excerpt",)
+    list_filter = ("status", SpamScoreFilter, "language", "created_at")
+    search_fields = ("name", "email", "body", "ip_address", "=story__id")
+    date_hierarchy = "created_at"
+    list_per_page = 100
+    ordering = ("-created_at", "-id")
+    actions = ("approve", "mark_spam", "trash", "unapprove")
+    raw_id_fields = ("story", "parent")
+    readonly_fields = (
+        "created_at",
+        "ip_address",
+        "user_agent",
+        "spam_score",
+        "spam_reason",
+        "moderated_at",
+        "moderated_by",
+        "import_source",
+        "public_link",
+    )
+    fieldsets = (
+        (None, {"fields": ("status", "story", "parent", "public_link", "language")}),
+        (_("Commenter"), {"fields": ("name", "email", "website")}),
+        (None, {"fields": ("body",)}),
+        (
+            _("Checks"),
+            {
+                "fields": (
+                    "spam_score",
+                    "spam_reason",
+                    "ip_address",
+                    "user_agent",
+                    "created_at",
+                    "moderated_at",
+                    "moderated_by",
+                    "import_source",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Comment]:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("story")
+            .prefetch_related("story__translations")
+        )
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, obj: Comment) -> str:
+        text = " ".join(obj.body.split())
+        return text[:80] + ("…" if len(text) > 80 else "")
+
+    @admin.display(description=_("story"), ordering="story")
+    def story_link(self, obj: Comment) -> str:
+        # The story's title filters the queue to its comments.
+        changelist = reverse("admin:comments_comment_changelist")
+        return format_html(
+            '<a href="{}?story__id__exact={}">{}</a>', changelist, obj.story_id, str(obj.story)
+        )
+
+    @admin.display(description=_("score"), ordering="spam_score")
+    def score(self, obj: Comment) -> str:
+        return "–" if obj.spam_score is None else f"{obj.spam_score:.2f}"
+
+    @admin.display(description=_("on the site"))
+    def public_link(self, obj: Comment) -> str:
+        translations = {t.language: t for t in obj.story.translations.all()}
+        translation = translations.get(obj.language) or next(iter(translations.values()), None)
+        if translation is None:
+            return "–"
+        url = f"{translation.get_absolute_url()}#comment-{obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def _moderate(self, request: HttpRequest, queryset: QuerySet[Comment], status: str) -> None:
+        changed = services.comment_moderate(comments=queryset, status=status, by=request.user)
+        label = CommentStatus(status).label
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d comment marked %(status)s.", "%(n)d comments marked %(status)s.", changed
+            )
+            % {"n": changed, "status": label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Approve selected comments"), permissions=["change"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        self._moderate(request, queryset, CommentStatus.APPROVED)
+
+    @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
+    def mark_spam(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        self._moderate(request, queryset, CommentStatus.SPAM)
+
+    @admin.action(description=_("Move selected comments to trash"), permissions=["change"])
+    def trash(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        self._moderate(request, queryset, CommentStatus.TRASH)
+
+    @admin.action(description=_("Send selected comments back to pending"), permissions=["change"])
+    def unapprove(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
+        self._moderate(request, queryset, CommentStatus.PENDING)
+
+    def save_model(self, request: HttpRequest, obj: Comment, form: Any, change: bool) -> None:
+        new_status = obj.status
+        if change and "status" in form.changed_data:
+            # The edit is saved first; the status change then goes through the service.
+            obj.status = form.initial["status"]
+            super().save_model(request, obj, form, change)
+            services.comment_moderate(comments=[obj], status=new_status, by=request.user)
+            self.message_user(request, gettext("Status changed to %s.") % obj.get_status_display())
+            return
+        super().save_model(request, obj, form, change)
