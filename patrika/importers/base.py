@@ -1,0 +1,227 @@
+"""What every importer shares: options, the result/summary, errors that name the file and the
+item, and the one place a story is written (an atomic upsert keyed by `import_source`)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Protocol
+
+from django.db import transaction
+
+from patrika.newsroom import services
+from patrika.newsroom.models import Story
+from patrika.newsroom.services import StoryData
+
+from .models import ImportRecord
+
+CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
+
+
+@dataclass
+class ImportOptions:
+    dry_run: bool = False
+    # Text dumps and HTML pages carry no status: they come in as drafts unless this is set.
+    publish: bool = False
+    # Allow updating stories this import did not create (matched by title, or edited locally).
+    update_foreign: bool = False
+    # A local copy of wp-content/uploads: featured images are copied from it.
+    uploads: Path | None = None
+
+
+class ImportFileError(Exception):
+    """The whole file cannot be read (malformed XML, wrong encoding, refused entities)."""
+
+    def __init__(self, message: str, *, file: Path | str, line: int | None = None) -> None:
+        self.file, self.line, self.message = str(file), line, message
+        where = f"{file}, line {line}" if line else str(file)
+        super().__init__(f"{where}: {message}")
+
+
+class ItemError(Exception):
+    """One item cannot be imported; the others go on."""
+
+
+@dataclass
+class Event:
+    action: str
+    where: str
+    reason: str = ""
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    story_ids: list[int] = field(default_factory=list)
+    # Skips of the same kind (10,000 revisions) are counted, not listed one by one.
+    skip_reasons: Counter[str] = field(default_factory=Counter)
+
+    def add(self, action: str, where: str, reason: str = "", story: Story | None = None) -> None:
+        setattr(self, action, getattr(self, action) + 1)
+        if action == SKIPPED:
+            self.skip_reasons[reason] += 1
+            if self.skip_reasons[reason] > 5:
+                return
+        if action in (SKIPPED, FAILED) or reason:
+            self.events.append(Event(action, where, reason))
+        if story is not None and story.pk:
+            self.story_ids.append(story.pk)
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append(f"{where}: {message}")
+
+    def file_error(self, error: ImportFileError) -> None:
+        self.failed += 1
+        self.events.append(Event(FAILED, error.file, str(error)))
+
+    @property
+    def failures(self) -> list[Event]:
+        return [e for e in self.events if e.action == FAILED]
+
+    def summary(self) -> str:
+        lines = [
+            f"created {self.created}, updated {self.updated}, skipped {self.skipped}, "
+            f"failed {self.failed}"
+        ]
+        for event in self.events:
+            if event.action == FAILED:
+                lines.append(f"  failed  {event.where}: {event.reason}")
+        for reason, count in self.skip_reasons.most_common():
+            lines.append(f"  skipped {count} × {reason}")
+        for warning in self.warnings:
+            lines.append(f"  warning {warning}")
+        return "\n".join(lines)
+
+
+Progress = Callable[..., None]
+
+
+class Importer(Protocol):
+    """An importer reads one kind of file. Registered by name in `patrika.importers.IMPORTERS`."""
+
+    name: str
+
+    def __init__(self, *, options: ImportOptions, result: ImportResult) -> None: ...
+
+    def expand(self, paths: Iterable[Path]) -> list[Path]:
+        """The files to read (a folder becomes the files in it)."""
+        ...
+
+    def estimate(self, path: Path) -> int | None:
+        """How many items `path` holds, for the progress bar (None: unknown)."""
+        ...
+
+    def import_file(self, path: Path, *, advance: Progress) -> None:
+        """Import every item of `path`, recording each outcome in the result."""
+        ...
+
+
+class BaseImporter:
+    name = "base"
+    suffixes: tuple[str, ...] = ()
+
+    def __init__(self, *, options: ImportOptions, result: ImportResult) -> None:
+        self.options = options
+        self.result = result
+
+    def expand(self, paths: Iterable[Path]) -> list[Path]:
+        files: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                files.extend(
+                    p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix in self.suffixes
+                )
+            else:
+                files.append(path)
+        return files
+
+    def estimate(self, path: Path) -> int | None:
+        return 1
+
+    def import_file(self, path: Path, *, advance: Progress) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+def checksum(*parts: Any) -> str:
+    """A stable hash of what an item was parsed into (plain data: str, dict, list, dates)."""
+    raw = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+# A story counts as edited in Patrika when it was saved this long after its last import.
+_EDIT_GRACE = timedelta(seconds=2)
+
+
+def story_upsert(
+    *,
+    key: str,
+    importer: str,
+    where: str,
+    digest: str,
+    build: Callable[[Story | None], StoryData],
+    result: ImportResult,
+    options: ImportOptions,
+    find_foreign: Callable[[], Story | None] | None = None,
+    after_save: Callable[[Story], None] | None = None,
+) -> Story | None:
+    """Create or update the story imported under `key`, all or nothing.
+
+    `build` turns the item into StoryData (it may create sections or images: that happens inside
+    the same transaction, so a failure leaves nothing behind). A story this import did not
+    create, or one edited in Patrika since, is left alone unless `options.update_foreign`.
+    """
+    try:
+        with transaction.atomic():
+            record = ImportRecord.objects.select_related("story").filter(key=key).first()
+            story = record.story if record else Story.objects.filter(import_source=key).first()
+            action = UPDATED if story else CREATED
+            if story is None and find_foreign is not None:
+                foreign = find_foreign()
+                if foreign is not None:
+                    if not options.update_foreign:
+                        result.add(
+                            SKIPPED,
+                            where,
+                            "a story with this title exists and was not created by this import "
+                            "(--update-foreign to update it)",
+                        )
+                        return None
+                    story, action = foreign, UPDATED
+            if record is not None and story is not None:
+                if record.checksum == digest:
+                    result.add(SKIPPED, where, "unchanged since the last import")
+                    return story
+                edited = story.updated_at > record.imported_at + _EDIT_GRACE
+                if edited and not options.update_foreign:
+                    result.add(
+                        SKIPPED,
+                        where,
+                        "edited in Patrika since the last import (--update-foreign to overwrite)",
+                    )
+                    return story
+            data = build(story)
+            data.import_source = key
+            story = services.story_save(data=data, story=story)
+            if after_save is not None:
+                after_save(story)
+            ImportRecord.objects.update_or_create(
+                key=key, defaults={"story": story, "importer": importer, "checksum": digest}
+            )
+    except ItemError as error:
+        result.add(FAILED, where, str(error))
+        return None
+    except Exception as error:
+        result.add(FAILED, where, f"{type(error).__name__}: {error}")
+        return None
+    result.add(action, where, story=story)
+    return story
