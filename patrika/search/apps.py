@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "patrika.search"
     verbose_name = _("Search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from patrika.newsroom.signals import story_changed, story_deleted
+
+        from . import receivers
+
+        story_changed.connect(receivers.on_story_changed, dispatch_uid="search.story_changed")
+        story_deleted.connect(receivers.on_story_deleted, dispatch_uid="search.story_deleted")

@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.results, name="results"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
+]

@@ -1,0 +1,235 @@
+"""What every search backend offers, and the parts they share.
+
+Writing the index is the same everywhere (rows of `SearchEntry`, kept in the database's own
+full-text structure by triggers or a generated column); a backend only says how to match and
+rank. A contract test (`tests/test_backends.py::BackendContract`) holds every backend to the same
+behaviour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from html import unescape
+from typing import Any, Protocol
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
+
+from patrika.newsroom.models import LIVE_STATUSES, Story, Translation, TranslationState
+
+from ..analysis import QueryTerm, analyze_document, prepare
+from ..models import SearchEntry, SearchTerm
+
+
+@dataclass(frozen=True)
+class Filters:
+    language: str | None = None
+    section_id: int | None = None
+    tag_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass
+class Hit:
+    entry_id: int
+    story_id: int
+    language: str
+    title: str
+    url: str
+    published_at: datetime
+    section_id: int | None
+    body: str
+    score: float
+    snippet: SafeString = field(default_factory=lambda: SafeString(""))
+    title_html: SafeString = field(default_factory=lambda: SafeString(""))
+
+
+@dataclass
+class Matches:
+    total: int
+    hits: list[Hit]
+
+
+class SearchBackend(Protocol):
+    def index_story(self, *, story: Story) -> None: ...
+
+    def remove_story(self, *, story_id: int) -> None: ...
+
+    def rebuild(self, *, batch_size: int = 200) -> Iterator[int]: ...
+
+    def search(
+        self,
+        terms: Sequence[QueryTerm],
+        *,
+        filters: Filters,
+        offset: int = 0,
+        limit: int = 10,
+        match_all: bool = True,
+    ) -> Matches: ...
+
+    def vocabulary_near(self, key: str, *, limit: int = 2000) -> list[tuple[str, str]]: ...
+
+
+def _plain_text(translation: Translation) -> str:
+    body = strip_tags(translation.body_html)
+    return prepare("\n".join(p for p in (translation.summary, unescape(body)) if p))
+
+
+def entry_for(translation: Translation, story: Story) -> tuple[SearchEntry, dict[str, str]]:
+    body = _plain_text(translation)
+    analyzed = analyze_document(title=translation.title, body=body, lang=translation.language)
+    entry = SearchEntry(
+        translation_id=translation.pk,
+        story_id=story.pk,
+        language=translation.language,
+        section_id=story.section_id,
+        published_at=story.published_at,
+        title=prepare(translation.title),
+        url=translation.get_absolute_url(),
+        body=body,
+        title_words=analyzed.title_words,
+        body_words=analyzed.body_words,
+        title_keys=analyzed.title_keys,
+        body_keys=analyzed.body_keys,
+    )
+    return entry, analyzed.vocabulary
+
+
+def searchable_translations(story: Story) -> list[Translation]:
+    """Only a live (or scheduled) story's ready translations are searchable."""
+    if story.status not in LIVE_STATUSES or story.published_at is None:
+        return []
+    return [t for t in story.translations.all() if t.state == TranslationState.READY]
+
+
+def save_vocabulary(vocabulary: dict[str, str]) -> None:
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=t[:100], key=k[:100]) for t, k in vocabulary.items()],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+
+
+class DatabaseBackend:
+    """Index upkeep through the ORM; subclasses write `search()` for their database."""
+
+    vendor = ""
+
+    def index_story(self, *, story: Story) -> None:
+        fresh = Story.objects.filter(pk=story.pk).prefetch_related("translations").first()
+        if fresh is None:
+            self.remove_story(story_id=story.pk)
+            return
+        translations = searchable_translations(fresh)
+        with transaction.atomic():
+            SearchEntry.objects.filter(story_id=fresh.pk).exclude(
+                translation_id__in=[t.pk for t in translations]
+            ).delete()
+            existing = {
+                e.translation_id: e.pk for e in SearchEntry.objects.filter(story_id=fresh.pk)
+            }
+            vocabulary: dict[str, str] = {}
+            for translation in translations:
+                entry, words = entry_for(translation, fresh)
+                vocabulary.update(words)
+                entry.pk = existing.get(translation.pk)
+                entry.save()
+            save_vocabulary(vocabulary)
+
+    def remove_story(self, *, story_id: int) -> None:
+        SearchEntry.objects.filter(story_id=story_id).delete()
+
+    def rebuild(self, *, batch_size: int = 200) -> Iterator[int]:
+        """Empty the index and fill it again; yields how many stories each batch covered."""
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            SearchTerm.objects.all().delete()
+            stories = Story.objects.filter(status__in=LIVE_STATUSES, published_at__isnull=False)
+            ids = list(stories.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(ids), batch_size):
+                chunk = ids[start : start + batch_size]
+                batch = Story.objects.filter(pk__in=chunk).prefetch_related("translations")
+                self.write_entries(batch)
+                yield len(chunk)
+        self.optimize()
+
+    def write_entries(self, stories: Iterable[Story]) -> None:
+        entries: list[SearchEntry] = []
+        vocabulary: dict[str, str] = {}
+        for story in stories:
+            for translation in searchable_translations(story):
+                entry, words = entry_for(translation, story)
+                entries.append(entry)
+                vocabulary.update(words)
+        SearchEntry.objects.bulk_create(entries, batch_size=200)
+        save_vocabulary(vocabulary)
+
+    def optimize(self) -> None:
+        """Compact the full-text structure after a bulk load (no-op unless overridden)."""
+
+    def vocabulary_near(self, key: str, *, limit: int = 2000) -> list[tuple[str, str]]:
+        """Vocabulary words whose key starts like `key` and is about as long."""
+        if not key:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term, key FROM search_searchterm WHERE key >= %s AND key < %s "
+                "AND length(key) BETWEEN %s AND %s LIMIT %s",
+                [key[0], key[0] + "\uffff", len(key) - 2, len(key) + 2, limit],
+            )
+            return list(cursor.fetchall())
+
+    # Shared SQL for filters: both databases take the same WHERE clause.
+    @staticmethod
+    def filter_sql(filters: Filters, alias: str = "e") -> tuple[str, list[Any]]:
+        clauses = [f"{alias}.published_at <= %s"]
+        params: list[Any] = [timezone.now()]
+        if filters.language:
+            clauses.append(f"{alias}.language = %s")
+            params.append(filters.language)
+        if filters.section_id:
+            clauses.append(f"{alias}.section_id = %s")
+            params.append(filters.section_id)
+        if filters.tag_id:
+            clauses.append(
+                f"{alias}.story_id IN (SELECT story_id FROM newsroom_story_tags WHERE tag_id = %s)"
+            )
+            params.append(filters.tag_id)
+        tz = timezone.get_current_timezone()
+        if filters.date_from:
+            start = datetime.combine(filters.date_from, datetime.min.time(), tzinfo=tz)
+            clauses.append(f"{alias}.published_at >= %s")
+            params.append(start)
+        if filters.date_to:
+            end = datetime.combine(filters.date_to, datetime.max.time(), tzinfo=tz)
+            clauses.append(f"{alias}.published_at <= %s")
+            params.append(end)
+        return " AND ".join(clauses), params
+
+    HIT_COLUMNS = (
+        "e.id, e.story_id, e.language, e.title, e.url, e.published_at, e.section_id, e.body"
+    )
+
+    @staticmethod
+    def hit_from_row(row: Sequence[Any], score: float) -> Hit:
+        published_at = row[5]
+        if isinstance(published_at, str):  # raw SQLite rows come back as text
+            published_at = datetime.fromisoformat(published_at)
+        if timezone.is_naive(published_at):
+            published_at = timezone.make_aware(published_at, UTC)
+        return Hit(
+            entry_id=row[0],
+            story_id=row[1],
+            language=row[2],
+            title=row[3],
+            url=row[4],
+            published_at=published_at,
+            section_id=row[6],
+            body=row[7],
+            score=float(score),
+        )

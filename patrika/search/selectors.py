@@ -1,0 +1,169 @@
+"""Reads of the search index: the results page, "did you mean" and the filters' choices."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from patrika.newsroom.models import Section, Tag
+
+from .analysis import QueryTerm, analyze_query
+from .analysis.tokenize import script_of
+from .backends import Filters, Hit, get_backend
+from .snippets import highlight, snippet
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 100
+
+
+@dataclass
+class SearchPage:
+    query: str
+    terms: list[QueryTerm]
+    total: int
+    hits: list[Hit]
+    number: int
+    per_page: int
+    # A query with no results: the closest spelling that has some, and whether the hits shown
+    # are for it ("Showing results for …") rather than for the query.
+    suggestion: str = ""
+    corrected: bool = False
+    # No story had every word: these hits have some of them.
+    partial: bool = False
+    filters: Filters = field(default_factory=Filters)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, min(MAX_PAGE, math.ceil(self.total / self.per_page)))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.hits else 0
+
+
+def _run(
+    terms: list[QueryTerm], *, filters: Filters, number: int, per_page: int, match_all: bool
+) -> tuple[int, list[Hit]]:
+    matches = get_backend().search(
+        terms,
+        filters=filters,
+        offset=(number - 1) * per_page,
+        limit=per_page,
+        match_all=match_all,
+    )
+    return matches.total, matches.hits
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def search_suggest(*, query: str, lang: str | None = None, filters: Filters | None = None) -> str:
+    """The query with each word that matches nothing replaced by the closest indexed word."""
+    backend = get_backend()
+    filters = filters or Filters()
+    changed = False
+    out: list[str] = []
+    for term in analyze_query(query, lang=lang):
+        if backend.search([term], filters=filters, limit=0).total:
+            out.append(term.raw)
+            continue
+        best, best_score = term.raw, 0.0
+        same_script = script_of(term.raw)
+        for candidate, key in backend.vocabulary_near(term.key or term.surface):
+            score = _similarity(term.key, key) if term.key else 0.0
+            if script_of(candidate) == same_script:
+                score = max(score, _similarity(term.surface, candidate)) + 0.05
+            if score > best_score:
+                best, best_score = candidate, score
+        if best_score >= 0.75 and best != term.surface:
+            changed = True
+            out.append(best)
+        else:
+            out.append(term.raw)
+    return " ".join(out) if changed else ""
+
+
+def _decorate(hits: list[Hit], terms: list[QueryTerm]) -> list[Hit]:
+    for hit in hits:
+        hit.title_html = highlight(hit.title, terms, lang=hit.language)
+        hit.snippet = snippet(hit.body, terms, lang=hit.language)
+    return hits
+
+
+def search_page(
+    *,
+    query: str,
+    filters: Filters,
+    number: int = 1,
+    per_page: int | None = None,
+    lang: str | None = None,
+) -> SearchPage:
+    """One page of results for `query`; `lang` (the reader's language) settles ambiguous words."""
+    query = query.strip()[:MAX_QUERY_LENGTH]
+    per_page = per_page or settings.PATRIKA_PAGE_SIZE
+    number = max(1, min(number, MAX_PAGE))
+    lang = filters.language or lang
+    terms = analyze_query(query, lang=lang)
+    page = SearchPage(query, terms, 0, [], number, per_page, filters=filters)
+    if not terms:
+        return page
+    page.total, page.hits = _run(
+        terms, filters=filters, number=number, per_page=per_page, match_all=True
+    )
+    if page.total == 0:
+        page.suggestion = search_suggest(query=query, lang=lang, filters=filters)
+        if page.suggestion:
+            corrected = analyze_query(page.suggestion, lang=lang)
+            total, hits = _run(
+                corrected, filters=filters, number=number, per_page=per_page, match_all=True
+            )
+            if total:
+                page.total, page.hits, page.terms, page.corrected = total, hits, corrected, True
+            else:
+                page.suggestion = ""
+        if page.total == 0 and len(terms) > 1:
+            page.total, page.hits = _run(
+                terms, filters=filters, number=number, per_page=per_page, match_all=False
+            )
+            page.partial = page.total > 0
+    _decorate(page.hits, page.terms)
+    return page
+
+
+def section_choices(*, lang: str) -> list[tuple[str, str]]:
+    sections = Section.objects.prefetch_related("names")
+    return [(s.slug, s.name_for(lang)) for s in sections]
+
+
+def section_get(*, slug: str) -> Section | None:
+    return Section.objects.filter(slug=slug).first() if slug else None
+
+
+def tag_get(*, name: str) -> Tag | None:
+    if not name:
+        return None
+    return Tag.objects.filter(slug=name).first() or Tag.objects.filter(name__iexact=name).first()
