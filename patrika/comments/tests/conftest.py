@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
 from patrika.newsroom.models import Author, Story, Translation
@@ -82,6 +83,6 @@ def comment_data(
     return data
 
 
-def post_comment(client: Client, translation: Translation, **values: str):  # noqa: ANN201
+def post_comment(client: Client, translation: Translation, **values: str) -> HttpResponse:
     data = comment_data(client, translation, **values)
     return client.post("/comments/post/", data)
