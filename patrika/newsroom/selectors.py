@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -10,10 +11,17 @@ from django.utils import timezone
 from .models import Author, Section, SectionName, Story, Tag, Translation, TranslationState
 
 
-def _with_relations(stories: QuerySet[Story], *, lang: str | None = None) -> QuerySet[Story]:
-    translations = Translation.objects.filter(state=TranslationState.READY).defer("body")
+def _ready_translations(lang: str | None = None) -> QuerySet[Translation]:
+    translations = Translation.objects.filter(state=TranslationState.READY)
+    if lang:
+        translations = translations.filter(language=lang)
+    return translations.order_by("language")
+
+
+def _with_relations(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """Everything a story page or feed shows, in a fixed number of queries."""
     return stories.select_related("section", "featured_image").prefetch_related(
-        Prefetch("translations", queryset=translations.order_by("language")),
+        Prefetch("translations", queryset=_ready_translations().defer("body")),
         Prefetch("section__names", queryset=SectionName.objects.all()),
         "tags",
         "authors",
@@ -21,7 +29,28 @@ def _with_relations(stories: QuerySet[Story], *, lang: str | None = None) -> Que
     )
 
 
-def story_list_live(
+def _for_cards(stories: QuerySet[Story], *, lang: str | None) -> QuerySet[Story]:
+    """What a story card shows: the title and summary (in `lang`, or all), the section's name."""
+    return stories.select_related("section").prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=_ready_translations(lang).only(
+                "id", "story_id", "language", "title", "slug", "summary"
+            ),
+        ),
+        Prefetch("section__names", queryset=SectionName.objects.all()),
+    )
+
+
+def _live_in(lang: str) -> QuerySet[Story]:
+    return (
+        Story.objects.live()
+        .filter(translations__language=lang, translations__state=TranslationState.READY)
+        .order_by("-published_at", "-id")
+    )
+
+
+def _live_filtered(
     *,
     lang: str | None = None,
     section: Section | None = None,
@@ -30,12 +59,7 @@ def story_list_live(
     year: int | None = None,
     month: int | None = None,
 ) -> QuerySet[Story]:
-    """Live stories, newest first; with `lang`, only those readable in that language."""
-    stories = Story.objects.live()
-    if lang:
-        stories = stories.filter(
-            translations__language=lang, translations__state=TranslationState.READY
-        )
+    stories = _live_in(lang) if lang else Story.objects.live()
     if section:
         stories = stories.filter(section=section)
     if tag:
@@ -46,24 +70,33 @@ def story_list_live(
         stories = stories.filter(published_at__year=year)
     if month:
         stories = stories.filter(published_at__month=month)
-    return _with_relations(stories.order_by("-published_at", "-id"))
+    return stories.order_by("-published_at", "-id")
+
+
+def story_list_live(**filters: Any) -> QuerySet[Story]:
+    """Live stories, newest first, with everything a feed or sitemap shows.
+
+    Filters: lang (only stories readable in it), section, tag, author, year, month.
+    """
+    return _with_relations(_live_filtered(**filters))
+
+
+def story_cards_live(**filters: Any) -> QuerySet[Story]:
+    """Live stories for a listing of cards (same filters as story_list_live)."""
+    return _for_cards(_live_filtered(**filters), lang=filters.get("lang"))
 
 
 def translation_get_live(*, lang: str, slug: str) -> Translation | None:
     """The live translation at /<lang>/news/<slug>/, with its story and relations loaded."""
-    translation = (
-        Translation.objects.filter(
-            language=lang,
-            slug=slug,
-            state=TranslationState.READY,
-            story__in=Story.objects.live(),
-        )
-        .select_related("story")
-        .first()
+    stories = Story.objects.live().filter(
+        translations__language=lang,
+        translations__slug=slug,
+        translations__state=TranslationState.READY,
     )
-    if translation is None:
+    story = next(iter(_with_relations(stories)[:1]), None)
+    if story is None:
         return None
-    story = _with_relations(Story.objects.filter(pk=translation.story_id)).get()
+    translation = story_translations(story=story)[lang]
     translation.story = story
     return translation
 
@@ -104,7 +137,7 @@ def author_get(*, slug: str) -> Author | None:
 
 def story_list_more(*, story: Story, lang: str, limit: int = 6) -> list[Story]:
     """ "More news": the latest other live stories in this language, same section first."""
-    others = story_list_live(lang=lang).exclude(pk=story.pk)
+    others = story_cards_live(lang=lang).exclude(pk=story.pk)
     same_section = list(others.filter(section=story.section_id)[:limit]) if story.section_id else []
     if len(same_section) < limit:
         seen = {s.pk for s in same_section}

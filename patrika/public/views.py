@@ -39,7 +39,7 @@ def _listing(request: HttpRequest, stories: QuerySet[Story], **context: object) 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The site home: the latest stories in every language, each title in each language."""
-    page = _paginate(request, selectors.story_list_live())
+    page = _paginate(request, selectors.story_cards_live())
     return render(request, "public/home.html", {"page": page, "stories": page.object_list})
 
 
@@ -47,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def language_home(request: HttpRequest) -> HttpResponse:
     return _listing(
         request,
-        selectors.story_list_live(lang=get_language()),
+        selectors.story_cards_live(lang=get_language()),
         heading=gettext("Latest news"),
         feed_kind="",
     )
@@ -60,7 +60,7 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return _listing(
         request,
-        selectors.story_list_live(lang=get_language(), section=found),
+        selectors.story_cards_live(lang=get_language(), section=found),
         heading=found.name_for(get_language()),
         feed_kind="section",
         feed_slug=slug,
@@ -74,7 +74,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return _listing(
         request,
-        selectors.story_list_live(lang=get_language(), tag=found),
+        selectors.story_cards_live(lang=get_language(), tag=found),
         heading=found.name,
         feed_kind="tag",
         feed_slug=slug,
@@ -88,7 +88,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return _listing(
         request,
-        selectors.story_list_live(lang=get_language(), author=found),
+        selectors.story_cards_live(lang=get_language(), author=found),
         heading=found.name,
         author=found,
     )
@@ -98,7 +98,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpResponse:
     if month is not None and not 1 <= month <= 12:
         raise Http404
-    stories = selectors.story_list_live(lang=get_language(), year=year, month=month)
+    stories = selectors.story_cards_live(lang=get_language(), year=year, month=month)
     return _listing(request, stories, archive_year=year, archive_month=month)
 
 
