@@ -1,0 +1,77 @@
+"""The demo content and the commands behind `make demo`."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from patrika.newsroom.demo import SAMPLE_KEY, load_demo
+from patrika.newsroom.models import Story, StoryStatus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_and_shaped_like_the_sample() -> None:
+    assert load_demo(generated=5) == (6, 0)
+    assert load_demo(generated=5) == (0, 6)
+    assert Story.objects.count() == 6
+    sample = Story.objects.get(import_source=SAMPLE_KEY)
+    assert sample.status == StoryStatus.PUBLISHED
+    en = sample.translations.get(language="en")
+    hi = sample.translations.get(language="hi")
+    assert en.body_html.count("<h2>") == 4 and hi.body_html.count("<h2>") == 4
+    assert [t.name for t in sample.tags.all()] == ["Putin and Modi Talks"]
+    source = sample.sources.get()
+    assert source.publisher == "The Times of India"
+    for boilerplate in ("Scroll down", "click here", "Leave a Comment", "/Putin and Modi"):
+        assert boilerplate not in en.body and boilerplate not in hi.body
+    assert "mechanisms." in en.body  # the sample's truncated "mechan." is mended
+    assert sample.featured_image and en.image_alt and hi.image_alt
+
+
+@pytest.mark.django_db
+def test_createadmin_prints_credentials_and_keeps_them(capsys) -> None:
+    call_command("createadmin", keep=True)
+    first = capsys.readouterr().out
+    call_command("createadmin", keep=True)
+    assert capsys.readouterr().out == first
+    assert first.startswith("Admin: admin / ")
+
+
+def test_patrika_command_runs_against_a_fresh_database(tmp_path) -> None:
+    """`patrika demo --no-serve` on an empty folder: migrate, demo content, admin."""
+    env = {**os.environ, "PATRIKA_VAR_DIR": str(tmp_path), "DATABASE_URL": ""}
+    env.pop("DATABASE_URL")
+    patrika = Path(sys.executable).parent / "patrika"
+    result = subprocess.run(
+        [str(patrika), "demo", "--no-serve"], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Admin: admin / " in result.stdout
+    assert (tmp_path / "patrika.sqlite3").exists()
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path) -> None:
+    env = {
+        **os.environ,
+        "PATRIKA_VAR_DIR": str(tmp_path),
+        "PATRIKA_PRODUCTION": "1",
+        "SECRET_KEY": "x" * 20 + "-production-only-key-with-enough-entropy-9f8e7d6c5b4a",
+        "ALLOWED_HOSTS": "news.example.org",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
+    patrika = Path(sys.executable).parent / "patrika"
+    result = subprocess.run(
+        [str(patrika), "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
