@@ -42,6 +42,8 @@ _SIMPLE = str.maketrans(
         "\u0911": "\u0913",  # ऑ → ओ
         "\u0945": "\u0947",  # ॅ → े
         "\u090d": "\u090f",  # ऍ → ए
+        # Precomposed nukta letters (NFC decomposes them, but words may come unprepared).
+        **{chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")},
     }
 )
 
@@ -63,12 +65,14 @@ ROMANIZED_STOPWORDS = frozenset(
     vah woh wo is us jo kya tak liye lie hi""".split()
 )
 
-# Ramanathan & Rao's light stemmer suffixes (2003), longest first.
+# Ramanathan & Rao's light stemmer suffixes (2003), longest first, without those that begin
+# with a consonant (ते, ना, कर...): stripping them cut nouns short (समझौते → समझौ but
+# समझौतों → समझौत), and the vowel-sign suffixes already bring करते and करता together.
 _SUFFIXES = sorted(
     """ाएंगी ाएंगे ाऊंगी ाऊंगा ाइयां ाइयों
-    ाएगी ाएगा ाओगी ाओगे एंगी ेंगी एंगे ेंगे ूंगी ूंगा ातीं नाओं नाएं ताओं ताएं ियां ियों
-    ाकर ाइए ाईं ाया ेगी ेगा ोगी ोगे ाने ाना ाते ाती ाता तीं ाओं ाएं ुओं ुएं ुआं
-    कर ाओ िए ाई ाए ने नी ना ते ीं ती ता ां ों ें
+    ाएगी ाएगा ाओगी ाओगे एंगी ेंगी एंगे ेंगे ूंगी ूंगा ातीं ियां ियों
+    ाकर ाइए ाईं ाया ेगी ेगा ोगी ोगे ाने ाना ाते ाती ाता ाओं ाएं ुओं ुएं ुआं
+    ाओ िए ाई ाए ीं ां ों ें
     ो े ू ु ी ि ा""".split(),
     key=len,
     reverse=True,
