@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from patrika.search.analysis import analyze_document, analyze_query, analyze_word, prepare
-from patrika.search.analysis import devanagari, english
+from patrika.search.analysis import (
+    analyze_document,
+    analyze_query,
+    analyze_word,
+    devanagari,
+    english,
+    prepare,
+)
 from patrika.search.analysis.phonetic import fold, indic_key, latin_key
 from patrika.search.analysis.tokenize import script_of, words
 
@@ -124,7 +130,8 @@ def test_english_normalize_folds_case_and_accents() -> None:
     ],
 )
 def test_romanized_keys_meet_devanagari(latin: str, devanagari_word: str) -> None:
-    assert latin_key(latin) == indic_key(devanagari.normalize(prepare(devanagari_word)), "devanagari")
+    word = devanagari.normalize(prepare(devanagari_word))
+    assert latin_key(latin) == indic_key(word, "devanagari")
 
 
 @pytest.mark.parametrize(("a", "b"), [("modi", "madam"), ("bharat", "barish"), ("putin", "patna")])

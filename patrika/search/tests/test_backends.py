@@ -78,7 +78,7 @@ class BackendContract:
         assert titles("मंत्री") == []
 
     def test_devanagari_query_finds_its_story(self, modi: Story, mada: Story) -> None:
-        assert titles("मोदी") [0] == MODI_HI
+        assert titles("मोदी")[0] == MODI_HI
         assert titles("शावकों") == [MADA_HI]
         assert titles("शावक") == [MADA_HI]  # light stemming: शावकों → शावक
 
