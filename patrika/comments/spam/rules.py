@@ -68,4 +68,4 @@ def form_token_read(token: str, *, story_id: int) -> FormToken:
         raise FormTokenError("bad or expired") from error
     if not isinstance(data, dict) or data.get("s") != story_id:
         raise FormTokenError("another story")
-    return FormToken(key=str(data["k"]), age=time.time() - float(data["t"]))
+    return FormToken(key=str(data["k"]), age=max(0.0, time.time() - float(data["t"])))
