@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args, no_serve: bool, port: int, **options) -> None:
-        compile_catalogs()
+        compile_catalogs()  # serve does it too; the set-up messages below are translated
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
         call_command("createadmin", keep=True)

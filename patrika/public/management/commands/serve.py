@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from patrika.catalogs import compile_catalogs
+
 
 class Command(BaseCommand):
     help = "Serve Patrika with granian's WSGI server; static files straight from granian."
@@ -16,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
 
     def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
+        compile_catalogs()
         call_command("collectstatic", interactive=False, verbosity=0)
         granian = shutil.which("granian") or os.path.join(
             os.path.dirname(sys.executable), "granian"
