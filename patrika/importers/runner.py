@@ -32,13 +32,21 @@ def run_import(
             on_advance(n)
 
     with transaction.atomic() if options.dry_run else nullcontext():
-        existing = [f for f in files if f.is_file()]
-        for missing in (f for f in files if not f.is_file()):
-            result.file_error(ImportFileError("no such file", file=missing))
+        readable: list[Path] = []
+        estimates: list[int | None] = []
+        for path in files:
+            try:
+                if not path.is_file():
+                    raise ImportFileError("no such file", file=path)
+                # For WXR this is the first, checking pass: a malformed file fails here, before
+                # anything of it is written.
+                estimates.append(importer.estimate(path))
+                readable.append(path)
+            except ImportFileError as error:
+                result.file_error(error)
         if on_total:
-            estimates = [importer.estimate(f) for f in existing]
             on_total(None if None in estimates else sum(e or 0 for e in estimates))
-        for path in existing:
+        for path in readable:
             try:
                 importer.import_file(path, advance=advance)
             except ImportFileError as error:

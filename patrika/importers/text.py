@@ -89,7 +89,8 @@ TERMINAL = ".!?।॥…;:,"
 # Decoration around boilerplate and around stuffed phrases.
 _DECOR = " \t*•·»«|:.!…-–—_=~#>\"'“”‘’()[]"
 _SOURCE_PREFIX = re.compile(
-    r"^(?:sources?|via|courtesy|credits?|inputs? from|with inputs from|स्रोत|साभार)\s*[:：\-–]\s*(.+)$",
+    r"^(?:sources?|via|courtesy|credits?|inputs? from|with inputs from|स्रोत|साभार)"
+    r"\s*[:：\-–]\s*(.+)$",
     re.I,
 )
 _AUTHOR = re.compile(

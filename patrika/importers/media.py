@@ -1,0 +1,51 @@
+"""Image references for imported stories: the original URL always, a local copy when the
+newsroom has its old uploads folder at hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.core.files.base import ContentFile
+
+from patrika.newsroom import services
+from patrika.newsroom.models import Image
+
+UPLOAD_MARKERS = ("/wp-content/uploads/", "/uploads/", "/media/")
+
+
+def local_upload(url: str, uploads: Path) -> Path | None:
+    """The file under `uploads` that `url` points at (…/wp-content/uploads/2024/05/a.jpg)."""
+    path = unquote(urlparse(url).path)
+    for marker in UPLOAD_MARKERS:
+        if marker in path:
+            relative = path.split(marker, 1)[1]
+            candidate = (uploads / relative).resolve()
+            # Never read outside the folder the newsroom pointed at.
+            if candidate.is_file() and uploads.resolve() in candidate.parents:
+                return candidate
+    return None
+
+
+def image_for_url(
+    *, url: str, uploads: Path | None = None, credit: str = "", dry_run: bool = False
+) -> Image:
+    """The Image for `url`: found again by its source URL, or made (copying the file if the
+    uploads folder has it; a dry run copies nothing)."""
+    url = url.strip()[:500]
+    image = Image.objects.filter(source_url=url).order_by("id").first()
+    local = local_upload(url, uploads) if uploads and not dry_run else None
+    if image is not None and (image.file or local is None):
+        return image
+    if local is not None and image is not None:
+        # A reference imported earlier gets its file now, in place (stories keep pointing at it).
+        image.file.save(local.name, ContentFile(local.read_bytes()), save=True)
+        return services.image_make_renditions(image=image)
+    if local is not None:
+        copied = services.image_create(
+            content=local.read_bytes(), filename=local.name, credit=credit
+        )
+        copied.source_url = url
+        copied.save(update_fields=["source_url"])
+        return copied
+    return Image.objects.create(source_url=url, credit=credit)

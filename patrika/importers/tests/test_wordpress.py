@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image as PILImage
+
+from patrika.comments.models import Comment, CommentStatus
+from patrika.importers.base import ImportOptions
+from patrika.importers.runner import run_import
+from patrika.newsroom.models import Story, StoryStatus, Tag, Translation
+
+WXR = Path(__file__).parent / "fixtures" / "wxr"
+NEWSROOM = WXR / "newsroom.xml"
+
+
+def _run(path: Path, **options: object):
+    return run_import(kind="wordpress", paths=[path], options=ImportOptions(**options))
+
+
+def _story(title: str) -> Story:
+    return Translation.objects.get(title=title).story
+
+
+@pytest.mark.django_db
+def test_posts_pages_translations_and_metadata() -> None:
+    result = _run(NEWSROOM)
+    assert (result.created, result.updated, result.failed) == (5, 0, 0)
+    assert result.skipped == 2  # the trashed post and the menu item
+    assert Story.objects.count() == 5
+
+    story = _story("India and Russia review ties after the Alaska summit")
+    assert story.import_source == "wxr:news.example.org:post:10"
+    assert sorted(t.language for t in story.translations.all()) == ["en", "hi"]
+    assert story.original_language == "en"
+    assert story.status == StoryStatus.PUBLISHED
+    assert story.published_at == datetime(2025, 8, 18, 10, 0, tzinfo=UTC)
+    assert story.section.slug == "world"
+    assert story.section.name_for("en") == "World"
+    assert story.section.name_for("hi") == "विश्व"
+    assert sorted(t.name for t in story.tags.all()) == ["Diplomacy", "Energy", "कूटनीति"]
+    assert sorted(a.name for a in story.authors.all()) == ["Asha Verma", "राहुल सिंह"]
+    assert story.featured_image.source_url.endswith("/2025/08/summit-flags.jpg")
+    assert story.comments_open
+
+    en = story.translations.get(language="en")
+    assert en.slug == "india-russia-review-ties"
+    assert en.summary == "Modi and Putin spoke after the summit."
+    assert en.image_alt == "Indian and Russian flags at the venue"
+    assert "Prime Minister **Narendra Modi** spoke" in en.body
+    assert "the *first call* since" in en.body
+    assert "[summit report](https://news.example.org/2025/08/17/alaska-summit/)" in en.body
+    assert "## Energy and defence" in en.body
+    assert "- Crude oil supplies\n- Nuclear fuel & LNG" in en.body
+    assert "> “Today’s era is not of war.”" in en.body
+    assert (
+        "![Flags](https://news.example.org/wp-content/uploads/2025/08/summit-flags.jpg)" in en.body
+    )
+    assert "<!--" not in en.body and "wp:paragraph" not in en.body
+
+    hi = story.translations.get(language="hi")
+    assert hi.title == "अलास्का शिखर सम्मेलन के बाद भारत और रूस ने संबंधों की समीक्षा की"
+    assert hi.slug == "भारत-रूस"
+    assert "## ऊर्जा और रक्षा" in hi.body
+    assert "कच्चे तेल की आपूर्ति पर चर्चा हुई।\\\nदोनों" in hi.body
+
+
+@pytest.mark.django_db
+def test_comments_keep_status_threading_and_language() -> None:
+    _run(NEWSROOM)
+    story = _story("India and Russia review ties after the Alaska summit")
+    comments = {c.import_source.rsplit(":", 1)[1]: c for c in Comment.objects.filter(story=story)}
+    assert sorted(comments) == ["101", "102", "103", "104", "105", "110"]  # no pingback
+    assert comments["101"].status == CommentStatus.APPROVED
+    assert comments["104"].status == CommentStatus.SPAM
+    assert comments["105"].status == CommentStatus.PENDING
+    assert comments["101"].parent is None
+    assert comments["102"].parent == comments["101"]
+    assert comments["103"].parent == comments["102"]  # its parent came later in the file
+    assert comments["110"].language == "hi" and comments["110"].body == "बहुत अच्छी रिपोर्ट।"
+    assert comments["103"].body == "Thanks! A follow-up is coming.\nStay tuned 🙂"
+    assert comments["102"].ip_address == "2001:db8::1"
+    assert comments["101"].email == "kiran@example.net"
+    assert comments["101"].website == "https://kiran.example.net"
+    assert comments["101"].created_at == datetime(2025, 8, 18, 10, 30, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+def test_drafts_pages_scheduled_and_wpml() -> None:
+    _run(NEWSROOM)
+    draft = _story("Draft: monsoon preparations in Mumbai")
+    assert draft.status == StoryStatus.DRAFT and draft.published_at is None
+    assert not draft.comments_open
+    assert draft.section.slug == "india"
+    assert [t.name for t in draft.tags.all()] == ["Cities"]
+    body = draft.translations.get().body
+    assert "The civic body has cleaned 80% of drains.\\\nWork continues at night." in body
+    assert (
+        "![Workers clean a drain](https://news.example.org/wp-content/uploads/2025/06/drain.jpg)"
+        in body
+    )
+    assert "*Workers in Andheri*" in body
+    assert "5 \\* 3 teams are on call\\_duty." in body
+    assert draft.translations.get().language == "en"  # no language data: detected
+
+    page = _story("About us")
+    assert page.status == StoryStatus.PUBLISHED
+    future = _story("Budget preview: what to expect")
+    assert future.status == StoryStatus.SCHEDULED
+    assert future.published_at == datetime(2030, 2, 1, 5, 30, tzinfo=UTC)
+
+    cricket = _story("Cricket: India reach the final")
+    assert cricket.translations.get(language="hi").title == "क्रिकेट: भारत फाइनल में"
+    assert cricket.section.name_for("hi") == "खेल"
+
+
+@pytest.mark.django_db
+def test_reimport_creates_nothing_and_changes_update(tmp_path: Path) -> None:
+    _run(NEWSROOM)
+    counts = (Story.objects.count(), Comment.objects.count(), Tag.objects.count())
+    again = _run(NEWSROOM)
+    assert (again.created, again.updated) == (0, 0)
+    assert again.skip_reasons["unchanged since the last import"] == 5
+    assert (Story.objects.count(), Comment.objects.count(), Tag.objects.count()) == counts
+
+    changed = tmp_path / "changed.xml"
+    changed.write_text(
+        NEWSROOM.read_text(encoding="utf-8")
+        .replace("Waiting for moderation.", "Approved later.")
+        .replace("India beat Australia by six wickets.", "India beat Australia by 6 wickets."),
+        encoding="utf-8",
+    )
+    result = _run(changed)
+    assert (result.created, result.updated) == (0, 2)
+    assert Comment.objects.filter(body="Approved later.").count() == 1
+    assert Comment.objects.count() == counts[1]
+    assert (
+        "by 6 wickets"
+        in _story("Cricket: India reach the final").translations.get(language="en").body
+    )
+
+
+@pytest.mark.django_db
+def test_dry_run_reports_and_writes_nothing() -> None:
+    out = io.StringIO()
+    call_command("import", "wordpress", str(NEWSROOM), "--dry-run", "--no-progress", stdout=out)
+    assert Story.objects.count() == 0 and Comment.objects.count() == 0
+    assert "Dry run" in out.getvalue()
+    assert "│       5 │" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_items_missing_fields_fail_alone_and_leave_nothing_half_written() -> None:
+    path = WXR / "missing-fields.xml"
+    result = _run(path)
+    assert result.created == 2 and result.failed == 3
+    reasons = {e.where: e.reason for e in result.failures}
+    assert any("'No id here'" in w and "line 15" in w for w in reasons)
+    assert "missing <wp:post_id>" in reasons[next(w for w in reasons if "No id here" in w)]
+    assert any("post 3" in w and r == "missing <title>" for w, r in reasons.items())
+    assert any("'Bad date and a comment'" in w and "bad date 'yesterday'" in r
+               for w, r in reasons.items())  # fmt: skip
+    assert all(str(path) in w for w in reasons)
+    assert not Tag.objects.filter(name="Never created").exists()
+    assert not Translation.objects.filter(title="Bad date and a comment").exists()
+    assert Comment.objects.count() == 0
+    with pytest.raises(CommandError, match="3 failed"):
+        call_command("import", "wordpress", str(path), "--no-progress", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_truncated_file_names_file_and_line(tmp_path: Path) -> None:
+    text = NEWSROOM.read_text(encoding="utf-8")
+    cut = text.index("<title><![CDATA[About us]]></title>") + 20
+    truncated = tmp_path / "truncated.xml"
+    truncated.write_text(text[:cut], encoding="utf-8")
+    result = _run(truncated)
+    assert result.failed == 1
+    [failure] = result.failures
+    line = text[:cut].count("\n") + 1
+    assert f"{truncated}, line {line}" in failure.reason
+    assert "malformed XML" in failure.reason
+    # The checking pass finds the break before anything of the file is written.
+    assert Story.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_xml_bomb_is_refused() -> None:
+    path = WXR / "bomb.xml"
+    result = _run(path)
+    assert result.failed == 1 and Story.objects.count() == 0
+    assert str(path) in result.failures[0].reason
+    assert "refused" in result.failures[0].reason
+
+
+@pytest.mark.django_db
+def test_external_entity_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "xxe.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        "<rss><channel><item><title>&x;</title></item></channel></rss>\n"
+    )
+    result = _run(path)
+    assert result.failed == 1 and "refused" in result.failures[0].reason
+
+
+@pytest.mark.django_db
+def test_not_a_wordpress_file(tmp_path: Path) -> None:
+    path = tmp_path / "page.xml"
+    path.write_text("<html><body>hello</body></html>")
+    result = _run(path)
+    assert result.failed == 1 and "not a WordPress export" in result.failures[0].reason
+
+
+@pytest.mark.django_db
+def test_uploads_folder_copies_featured_image(tmp_path: Path) -> None:
+    uploads = tmp_path / "uploads"
+    (uploads / "2025" / "08").mkdir(parents=True)
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 360), "orange").save(buffer, "JPEG")
+    (uploads / "2025" / "08" / "summit-flags.jpg").write_bytes(buffer.getvalue())
+    _run(NEWSROOM, uploads=uploads)
+    image = _story("India and Russia review ties after the Alaska summit").featured_image
+    assert image.file and image.width == 640
+    assert image.source_url.endswith("summit-flags.jpg")
+
+
+@pytest.mark.django_db
+def test_generated_export_with_many_posts_streams(tmp_path: Path) -> None:
+    from patrika.importers.wxrgen import write_wxr
+
+    path = tmp_path / "many.xml"
+    write_wxr(path, posts=60, seed=7)
+    result = _run(path)
+    assert result.failed == 0
+    assert result.created == 30  # en/hi pairs
+    assert Comment.objects.count() > 0

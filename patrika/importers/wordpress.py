@@ -1,0 +1,410 @@
+"""WordPress (WXR) import: posts and pages with their authors, categories, tags, comments
+(status and threading kept), featured images, and Polylang/WPML translations as one story.
+
+Two streaming passes: the first notes attachments, translation groups and the item count (a
+few bytes per item); the second imports. Translations of one post are buffered only until the
+group is complete.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.utils import timezone
+
+from patrika import languages
+from patrika.comments.models import Comment, CommentStatus
+from patrika.newsroom import services
+from patrika.newsroom.models import Image, Section, Story, StoryStatus
+from patrika.newsroom.services import StoryData, TranslationData
+
+from .base import FAILED, SKIPPED, BaseImporter, ItemError, checksum, story_upsert
+from .htmlmd import html_to_markdown, html_to_text
+from .media import image_for_url
+from .wxr import WxrChannel, WxrItem, read_wxr
+
+STATUSES = {
+    "publish": StoryStatus.PUBLISHED,
+    "future": StoryStatus.SCHEDULED,
+    "draft": StoryStatus.DRAFT,
+    "pending": StoryStatus.IN_REVIEW,
+    "private": StoryStatus.DRAFT,
+}
+COMMENT_STATUSES = {
+    "1": CommentStatus.APPROVED,
+    "approve": CommentStatus.APPROVED,
+    "0": CommentStatus.PENDING,
+    "hold": CommentStatus.PENDING,
+    "spam": CommentStatus.SPAM,
+    "trash": CommentStatus.TRASH,
+}
+POST_TYPES = ("post", "page")
+# Taxonomies that are not tags: Polylang's bookkeeping and post formats.
+NOT_TAGS = {"language", "post_translations", "post_format", "term_language", "term_translations"}
+WPML_LANGUAGE = ("_wpml_import_language_code", "_wpml_language", "wpml_language")
+WPML_GROUP = ("_wpml_import_translation_group", "_wpml_trid", "wpml_trid")
+NO_DATE = "0000-00-00 00:00:00"
+
+
+@dataclass
+class Attachment:
+    url: str
+    title: str = ""
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Scan:
+    items: int = 0
+    attachments: dict[str, Attachment] = field(default_factory=dict)
+    groups: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def skip_reason(item: WxrItem) -> str | None:
+    if item.post_type not in POST_TYPES:
+        return f"post type {item.post_type or '(none)'!r} is not imported"
+    if item.status not in STATUSES:
+        return f"status {item.status or '(none)'!r} is not imported"
+    return None
+
+
+def group_of(item: WxrItem) -> str | None:
+    for domain, nicename, _name in item.categories:
+        if domain == "post_translations" and nicename:
+            return f"pll:{nicename}"
+    for key in WPML_GROUP:
+        if item.meta.get(key):
+            return f"wpml:{item.meta[key]}"
+    return None
+
+
+def language_of(item: WxrItem) -> str:
+    code = next((n for d, n, _ in item.categories if d == "language" and n), "")
+    code = code or next((item.meta[k] for k in WPML_LANGUAGE if item.meta.get(k)), "")
+    code = code.lower().replace("_", "-")
+    configured = languages.codes()
+    if code in configured:
+        return code
+    if code.split("-")[0] in configured:
+        return code.split("-")[0]
+    return languages.detect_script_language(
+        f"{item.title or ''} {html_to_text(item.content)[:400]}"
+    )
+
+
+def parse_date(value: str, *, gmt: bool) -> datetime | None:
+    value = (value or "").strip()
+    if not value or value == NO_DATE:
+        return None
+    try:
+        naive = datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        raise ItemError(f"bad date {value!r}") from None
+    if gmt:
+        return naive.replace(tzinfo=UTC)
+    return timezone.make_aware(naive)
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+class WordPressImporter(BaseImporter):
+    name = "wordpress"
+    suffixes = (".xml", ".wxr")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._scans: dict[Path, Scan] = {}
+        self._sections: dict[tuple[str, tuple[tuple[str, str], ...]], Section] = {}
+        self._images: dict[str, Image] = {}
+
+    # Pass 1 ---------------------------------------------------------------------------------
+    def scan(self, path: Path) -> Scan:
+        if path in self._scans:
+            return self._scans[path]
+        scan = Scan()
+        for item in read_wxr(path, WxrChannel()):
+            scan.items += 1
+            if item.post_type == "attachment" and item.post_id:
+                url = item.attachment_url or item.link
+                scan.attachments[item.post_id] = Attachment(
+                    url=url,
+                    title=item.title or "",
+                    alt=item.meta.get("_wp_attachment_image_alt", ""),
+                    caption=html_to_text(item.excerpt),
+                )
+            elif skip_reason(item) is None and item.post_id and (group := group_of(item)):
+                scan.groups[group].add(item.post_id)
+        self._scans[path] = scan
+        return scan
+
+    def estimate(self, path: Path) -> int | None:
+        return self.scan(path).items
+
+    # Pass 2 ---------------------------------------------------------------------------------
+    def import_file(self, path: Path, *, advance: Callable[..., None]) -> None:
+        scan = self.scan(path)
+        channel = WxrChannel()
+        pending: dict[str, list[WxrItem]] = {}
+        for item in read_wxr(path, channel):
+            advance()
+            if item.post_type == "attachment":
+                continue
+            where = f"{path}: {item.label()}"
+            if reason := skip_reason(item):
+                self.result.add(SKIPPED, where, reason)
+                continue
+            if not item.post_id.strip():
+                self.result.add(FAILED, where, "missing <wp:post_id>")
+                continue
+            group = group_of(item)
+            members = scan.groups.get(group or "", set())
+            if group and len(members) > 1 and item.post_id in members:
+                pending.setdefault(group, []).append(item)
+                if len(pending[group]) < len(members):
+                    continue
+                self.import_items(pending.pop(group), path=path, channel=channel, scan=scan)
+            else:
+                self.import_items([item], path=path, channel=channel, scan=scan)
+        for items in pending.values():  # groups cut short (a truncated file)
+            self.import_items(items, path=path, channel=channel, scan=scan)
+
+    def import_items(
+        self, items: list[WxrItem], *, path: Path, channel: WxrChannel, scan: Scan
+    ) -> Story | None:
+        # The earliest item of a translation group is taken as the original.
+        items.sort(key=lambda i: (parse_date_safe(i.date_gmt), len(i.post_id), i.post_id))
+        first = items[0]
+        where = f"{path}: {first.label()}" + (
+            f" with translations {', '.join(i.post_id for i in items[1:])}" if items[1:] else ""
+        )
+        site = urlparse(channel.base_site_url or channel.link).netloc or path.stem
+        ids = sorted((i.post_id for i in items), key=lambda v: (len(v), v))
+        key = f"wxr:{site}:post:{ids[0]}"
+        thumbnails = [scan.attachments.get(i.meta.get("_thumbnail_id", "")) for i in items]
+        digest = checksum(
+            [i.digest_data() for i in items],
+            [vars(t) if t else None for t in thumbnails],
+            [channel.authors.get(i.creator, "") for i in items],
+            str(self.options.uploads or ""),
+        )
+
+        def build(existing: Story | None) -> StoryData:
+            return self.story_data(items, channel=channel, scan=scan, existing=existing)
+
+        def after_save(story: Story) -> None:
+            self.save_comments(story, items, site=site, where=where)
+
+        story = story_upsert(
+            key=key,
+            importer=self.name,
+            where=where,
+            digest=digest,
+            build=build,
+            result=self.result,
+            options=self.options,
+            after_save=after_save,
+        )
+        if story is None:
+            # A rolled-back item may have created sections or images: forget them.
+            self._sections.clear()
+            self._images.clear()
+        return story
+
+    def story_data(
+        self, items: list[WxrItem], *, channel: WxrChannel, scan: Scan, existing: Story | None
+    ) -> StoryData:
+        first = items[0]
+        existing_slugs: dict[str, int] = {}
+        if existing is not None:
+            existing_slugs = {t.language: t.pk for t in existing.translations.all()}
+        translations: list[TranslationData] = []
+        seen: set[str] = set()
+        for item in items:
+            if not item.post_id:
+                raise ItemError("missing <wp:post_id>")
+            if item.title is None:
+                raise ItemError("missing <title>")
+            language = language_of(item)
+            if language in seen:
+                raise ItemError(f"two translations in {language!r}")
+            seen.add(language)
+            body = html_to_markdown(item.content, autop=True)
+            title = item.title.strip()
+            if not title:
+                title = _title_from(body)
+                self.result.warn(item.label(), f"no title; used {title!r}")
+            slug = ""
+            if item.post_name:
+                slug = services.unique_translation_slug(
+                    language=language,
+                    title=unquote(item.post_name),
+                    exclude_pk=existing_slugs.get(language),
+                )
+            thumbnail = scan.attachments.get(item.meta.get("_thumbnail_id", ""))
+            translations.append(
+                TranslationData(
+                    language=language,
+                    title=title[:300],
+                    body=body,
+                    summary=html_to_text(item.excerpt),
+                    slug=slug,
+                    image_alt=(thumbnail.alt if thumbnail else "")[:300],
+                    image_caption=(thumbnail.caption if thumbnail else "")[:500],
+                )
+            )
+        statuses = [STATUSES[i.status] for i in items]
+        status = next(
+            (s for s in (StoryStatus.PUBLISHED, StoryStatus.SCHEDULED) if s in statuses),
+            statuses[0],
+        )
+        published_at = parse_date(first.date_gmt, gmt=True)
+        if published_at is None and status != StoryStatus.DRAFT:
+            published_at = parse_date(first.date, gmt=False)
+        tags: dict[str, str] = {}
+        authors: dict[str, str] = {}
+        section = None
+        for item in items:
+            categories = [(n, name) for d, n, name in item.categories if d == "category"]
+            if section is None and categories:
+                section = self.section(items)
+            for domain, _nicename, name in item.categories:
+                is_extra_category = domain == "category" and categories[0][1] != name
+                if (domain == "post_tag" or is_extra_category) and name:
+                    tags.setdefault(name.casefold(), name)
+                elif domain not in NOT_TAGS and domain not in ("category", "post_tag") and name:
+                    tags.setdefault(name.casefold(), name)
+            if item.creator:
+                name = channel.authors.get(item.creator, item.creator)
+                authors.setdefault(name, name)
+        thumbnail = next(
+            (scan.attachments[i.meta["_thumbnail_id"]] for i in items
+             if i.meta.get("_thumbnail_id") in scan.attachments),
+            None,
+        )  # fmt: skip
+        image = self.image(thumbnail) if thumbnail else None
+        return StoryData(
+            translations=translations,
+            original_language=translations[0].language,
+            status=status,
+            published_at=published_at,
+            section=section,
+            tags=list(tags.values()),
+            authors=list(authors.values()),
+            featured_image=image,
+            comments_open=first.comment_status != "closed",
+        )
+
+    def section(self, items: Iterable[WxrItem]) -> Section | None:
+        names: dict[str, str] = {}
+        slug = ""
+        for item in items:
+            category = next(((n, name) for d, n, name in item.categories if d == "category"), None)
+            if category:
+                slug = slug or unquote(category[0])[:80]
+                names.setdefault(language_of(item), category[1][:80] or category[0])
+        if not slug:
+            return None
+        cache_key = (slug, tuple(sorted(names.items())))
+        if cache_key not in self._sections:
+            self._sections[cache_key] = services.section_get_or_create(slug=slug, names=names)
+        return self._sections[cache_key]
+
+    def image(self, attachment: Attachment) -> Image | None:
+        if not attachment.url:
+            return None
+        if attachment.url not in self._images:
+            self._images[attachment.url] = image_for_url(
+                url=attachment.url, uploads=self.options.uploads, dry_run=self.options.dry_run
+            )
+        return self._images[attachment.url]
+
+    def save_comments(self, story: Story, items: list[WxrItem], *, site: str, where: str) -> None:
+        wanted: list[tuple[str, Comment, str]] = []  # (wp id, comment, wp parent id)
+        skipped = 0
+        for item in items:
+            language = language_of(item)
+            for wp in item.comments:
+                if wp.type in ("pingback", "trackback"):
+                    skipped += 1
+                    continue
+                if not wp.id:
+                    raise ItemError("a comment has no <wp:comment_id>")
+                created = parse_date(wp.date_gmt, gmt=True) or parse_date(wp.date, gmt=False)
+                comment = Comment(
+                    story=story,
+                    language=language,
+                    name=(wp.author.strip() or "Anonymous")[:100],
+                    email=wp.email.strip()[:254],
+                    website=wp.url.strip()[:300] if wp.url.startswith("http") else "",
+                    body=html_to_text(wp.content),
+                    status=COMMENT_STATUSES.get(wp.approved.strip(), CommentStatus.PENDING),
+                    created_at=created or timezone.now(),
+                    ip_address=_valid_ip(wp.ip),
+                    import_source=f"wxr:{site}:comment:{wp.id}",
+                )
+                wanted.append((wp.id, comment, wp.parent.strip() or "0"))
+        if skipped:
+            self.result.warn(where, f"{skipped} pingbacks/trackbacks not imported")
+        if not wanted:
+            return
+        existing = {
+            c.import_source: c
+            for c in Comment.objects.filter(
+                import_source__in=[c.import_source for _, c, _ in wanted]
+            )
+        }
+        fields = ["story", "language", "name", "email", "website", "body", "status"]
+        fields += ["created_at", "ip_address"]
+        new: list[Comment] = []
+        changed: list[Comment] = []
+        by_wp_id: dict[str, Comment] = {}
+        for wp_id, comment, _parent in wanted:
+            old = existing.get(comment.import_source)
+            if old is None:
+                new.append(comment)
+                by_wp_id[wp_id] = comment
+                continue
+            if any(getattr(old, f) != getattr(comment, f) for f in fields):
+                for f in fields:
+                    setattr(old, f, getattr(comment, f))
+                changed.append(old)
+            by_wp_id[wp_id] = old
+        Comment.objects.bulk_create(new)
+        if changed:
+            Comment.objects.bulk_update(changed, fields)
+        threaded: list[Comment] = []
+        for wp_id, _comment, parent in wanted:
+            comment = by_wp_id[wp_id]
+            parent_comment = by_wp_id.get(parent) if parent != "0" else None
+            if parent != "0" and parent_comment is None:
+                self.result.warn(where, f"comment {wp_id} replies to missing comment {parent}")
+            parent_id = parent_comment.pk if parent_comment else None
+            if comment.parent_id != parent_id:
+                comment.parent_id = parent_id
+                threaded.append(comment)
+        if threaded:
+            Comment.objects.bulk_update(threaded, ["parent"])
+
+
+def parse_date_safe(value: str) -> datetime:
+    try:
+        return parse_date(value, gmt=True) or datetime.max.replace(tzinfo=UTC)
+    except ItemError:
+        return datetime.max.replace(tzinfo=UTC)
+
+
+def _title_from(body: str) -> str:
+    text = " ".join(body.split())[:80]
+    return text.rsplit(" ", 1)[0] if len(text) == 80 else text or "Untitled"
