@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -58,6 +59,7 @@ class CommentAdmin(admin.ModelAdmin):
     ordering = ("-created_at", "-id")
     actions = ("approve", "mark_spam", "trash", "unapprove")
     raw_id_fields = ("story", "parent")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = (
         "created_at",
         "ip_address",

@@ -90,7 +90,7 @@ def test_failed_validation_keeps_every_field_and_puts_the_error_by_it(
         assert "My long, carefully written comment." in html
     assert value.strip()[:50] in html or field == "name"
     # The error sits inside the field's own block, next to its input.
-    block = html.split(f'class="field field-{field} has-error"', 1)[1].split("</p>", 1)[0]
+    block = html.split(f'class="field field-{field} has-error"', 1)[1].split("</div>", 1)[0]
     assert message.replace("'", "&#x27;") in block
     assert "Your comment has not been sent yet" in html
 

@@ -1,0 +1,100 @@
+"""The moderation queue in Django's admin: filters, story column, bulk actions that teach."""
+
+from __future__ import annotations
+
+import pytest
+
+from patrika.comments.models import Comment, CommentStatus, SpamToken
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/admin/comments/comment/"
+
+
+def _add(story, n: int, **fields) -> Comment:
+    values = {
+        "language": "en",
+        "name": f"Bot {n}",
+        "email": f"bot{n}@example.org",
+        "body": f"cheap pills casino offer number{n}",
+        "spam_score": 0.97,
+    }
+    values.update(fields)
+    return Comment.objects.create(story=story, **values)
+
+
+def test_queue_lists_pending_with_story_and_score(admin_client, story) -> None:
+    _add(story, 1)
+    response = admin_client.get(QUEUE, {"status__exact": "pending"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "cheap pills casino offer number1" in html
+    assert str(story) in html and f"?story__id__exact={story.pk}" in html
+    assert "0.97" in html
+
+
+@pytest.mark.parametrize(
+    "query", [{"score": "high"}, {"score": "none"}, {"language__exact": "hi"}, {"q": "casino"}]
+)
+def test_queue_filters_work(admin_client, story, query) -> None:
+    _add(story, 1)
+    assert admin_client.get(QUEUE, query).status_code == 200
+
+
+def test_filter_by_score(admin_client, story) -> None:
+    _add(story, 1)
+    _add(story, 2, spam_score=0.1, body="a kind word")
+    html = admin_client.get(QUEUE, {"score": "high"}).content.decode()
+    assert "number1" in html and "a kind word" not in html
+
+
+def test_clear_a_queue_of_spam_in_one_action(admin_client, story) -> None:
+    spam = [_add(story, n) for n in range(30)]
+    good = _add(story, 99, body="a real reader", spam_score=0.1)
+    response = admin_client.post(
+        QUEUE,
+        {"action": "mark_spam", "_selected_action": [c.pk for c in spam]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "30 comments marked Spam." in response.content.decode()
+    assert Comment.objects.filter(status=CommentStatus.SPAM).count() == 30
+    good.refresh_from_db()
+    assert good.status == CommentStatus.PENDING
+    docs = SpamToken.objects.get(language="en", token="")
+    assert docs.spam_count == 30
+    assert SpamToken.objects.get(language="en", token="casino").spam_count == 30
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [("approve", "approved"), ("trash", "trash"), ("unapprove", "pending")],
+)
+def test_bulk_actions(admin_client, story, action: str, status: str) -> None:
+    comments = [_add(story, n, status=CommentStatus.SPAM) for n in range(3)]
+    admin_client.post(QUEUE, {"action": action, "_selected_action": [c.pk for c in comments]})
+    assert set(Comment.objects.values_list("status", flat=True)) == {status}
+
+
+def test_status_change_on_the_edit_page_goes_through_the_service(admin_client, story) -> None:
+    comment = _add(story, 1)
+    url = f"{QUEUE}{comment.pk}/change/"
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    response = admin_client.post(
+        url,
+        {
+            "status": "spam",
+            "story": story.pk,
+            "parent": "",
+            "language": "en",
+            "name": comment.name,
+            "email": comment.email,
+            "website": "",
+            "body": comment.body,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.SPAM and comment.spam_trained == "spam"
+    assert comment.moderated_by is not None
