@@ -16,7 +16,7 @@ from patrika.newsroom.models import Story
 from . import conf
 from .avatars import avatar_svg
 from .models import Comment, CommentStatus
-from .text import is_safe_url, render
+from .text import is_safe_url, render, visible
 
 
 def comments_close_at(*, story: Story) -> datetime | None:
@@ -68,7 +68,7 @@ class PublicComment:
 def _public(comment: Comment) -> PublicComment:
     return PublicComment(
         id=comment.pk,
-        name=comment.name or gettext("Anonymous"),
+        name=visible(comment.name) or gettext("Anonymous"),
         website=comment.website if is_safe_url(comment.website) else "",
         body_html=render(comment.body),
         created_at=comment.created_at,

@@ -55,6 +55,18 @@ def clean(value: str, *, multiline: bool = False) -> str:
     return text.strip()
 
 
+def visible(text: str) -> str:
+    """Format and control characters removed (ZWJ/ZWNJ and line breaks kept): applied again
+    on output, because importers write rows without passing through the form."""
+    return "".join(
+        char
+        for char in text
+        if char in _KEEP_FORMAT
+        or char in _KEEP_CONTROL
+        or unicodedata.category(char) not in ("Cf", "Cc")
+    )
+
+
 def find_links(text: str) -> list[str]:
     return [match.group(0).rstrip(_TRAILING) for match in _URL.finditer(text)]
 
@@ -86,6 +98,7 @@ def _linkify(line: str) -> str:
 def render(text: str) -> SafeString:
     """Plain text to HTML: every character escaped, paragraphs and line breaks kept, http(s)
     links clickable with rel="nofollow ugc"."""
+    text = visible(text.replace("\r\n", "\n"))
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     html = "".join(
         "<p>" + "<br>".join(_linkify(line) for line in p.split("\n")) + "</p>" for p in paragraphs

@@ -62,7 +62,10 @@ def test_hostile_comments_never_execute(live_server, watched, artifacts_dir) -> 
     hrefs = watched.eval_on_selector_all("#comments a", "els => els.map(e => e.href)")
     assert hrefs and not any(h.lower().startswith("javascript:") for h in hrefs)
     # The hostile text is shown, as text.
-    assert "<script>window.__pwned" in watched.locator("#comments").inner_text()
+    text = watched.locator("#comments").inner_text()
+    assert "<script>window.__pwned" in text
+    # The right-to-left override and zero-width space are gone even from imported rows.
+    assert "safeedoc text" in text
 
 
 def _post(page, url: str, *, name: str, email: str, body: str) -> None:

@@ -51,3 +51,7 @@ def test_is_safe_url() -> None:
     assert not is_safe_url("javascript:alert(1)")
     assert not is_safe_url(" https://x.example")
     assert not is_safe_url("data:text/html,<script>")
+
+
+def test_render_drops_bidi_overrides_from_imported_text() -> None:
+    assert render("safe\u202eedoc\u200b te\u200dxt") == "<p>safeedoc te\u200dxt</p>"
