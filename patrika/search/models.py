@@ -24,7 +24,7 @@ class SearchEntry(models.Model):
     # kept here so filters and the "is it out yet" test need no join.
     published_at = models.DateTimeField(_("published at"))
     title = models.CharField(_("title"), max_length=300)
-    url = models.CharField(max_length=400)
+    url = models.TextField()
     # Plain text (summary and body without markup) that snippets are cut from.
     body = models.TextField(blank=True)
     title_words = models.TextField(blank=True)

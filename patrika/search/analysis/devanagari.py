@@ -68,12 +68,13 @@ ROMANIZED_STOPWORDS = frozenset(
 # Ramanathan & Rao's light stemmer suffixes (2003), longest first, without those that begin
 # with a consonant (ते, ना, कर...): stripping them cut nouns short (समझौते → समझौ but
 # समझौतों → समझौत), and the vowel-sign suffixes already bring करते and करता together.
+# The independent vowels after a vowel (तेंदुआ, तेंदुए, तेंदुओं) are added.
 _SUFFIXES = sorted(
     """ाएंगी ाएंगे ाऊंगी ाऊंगा ाइयां ाइयों
     ाएगी ाएगा ाओगी ाओगे एंगी ेंगी एंगे ेंगे ूंगी ूंगा ातीं ियां ियों
     ाकर ाइए ाईं ाया ेगी ेगा ोगी ोगे ाने ाना ाते ाती ाता ाओं ाएं ुओं ुएं ुआं
-    ाओ िए ाई ाए ीं ां ों ें
-    ो े ू ु ी ि ा""".split(),
+    ाओ िए ाई ाए ीं ां ों ें ओं एं
+    ो े ू ु ी ि ा ए आ""".split(),
     key=len,
     reverse=True,
 )

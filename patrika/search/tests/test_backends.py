@@ -185,6 +185,12 @@ class BackendContract:
         assert SearchEntry.objects.count() == 4
         assert MODI_HI in titles("modi")
 
+    def test_long_devanagari_title(self, publish: Callable[..., Story]) -> None:
+        # A percent-encoded Devanagari slug is up to nine bytes a letter.
+        title = "प्रधानमंत्री " * 20
+        publish(en=None, hi=title.strip())
+        assert len(titles("प्रधानमंत्री")) == 1
+
     # --- Filters, pagination, snippets ----------------------------------------------------------
 
     def test_language_filter(self, modi: Story) -> None:
