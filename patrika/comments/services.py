@@ -20,6 +20,7 @@ from patrika.newsroom.models import Story
 
 from . import conf, selectors, spam
 from .models import Comment, CommentStatus
+from .signals import announce
 from .spam.rate import rate_limit_hit, retry_after
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,8 @@ def comment_post(*, draft: CommentDraft) -> PostResult:
     try:
         with transaction.atomic():
             comment.save()
+            if status == CommentStatus.APPROVED:
+                announce(story_ids=[comment.story_id])
             if status != CommentStatus.SPAM and conf.notify_authors():
                 pk = comment.pk
                 transaction.on_commit(lambda: comment_notify_authors(comment_id=pk))
@@ -211,10 +214,13 @@ def comment_moderate(*, comments: Iterable[Comment], status: str, by: Any | None
     now = timezone.now()
     lessons: list[spam.Lesson] = []
     changed = 0
+    stories: set[int] = set()
     with transaction.atomic():
         for comment in comments:
             if comment.status == status:
                 continue
+            if CommentStatus.APPROVED in (comment.status, status):
+                stories.add(comment.story_id)
             fields = ["status", "moderated_at", "moderated_by"]
             if by is not None:
                 label = _LABELS.get(CommentStatus(status), "")
@@ -230,6 +236,7 @@ def comment_moderate(*, comments: Iterable[Comment], status: str, by: Any | None
             comment.moderated_by = by if by is not None and by.pk else None
             comment.save(update_fields=fields)
             changed += 1
+        announce(story_ids=stories)
     spam.learn(lessons)
     return changed
 
@@ -269,6 +276,7 @@ def commenter_erase(*, email: str, delete: bool = False) -> int:
     comments = list(selectors.commenter_comments(email=email))
     if not email.strip() or not comments:
         return 0
+    announce(story_ids=[c.story_id for c in comments if c.status == CommentStatus.APPROVED])
     if delete:
         for comment in comments:
             Comment.objects.filter(parent=comment).update(parent=comment.parent_id)

@@ -158,3 +158,26 @@ class BrokenChecker:
 
     def learn(self, lessons: object) -> None:
         raise TimeoutError("down")
+
+
+def test_changes_readers_see_are_announced(story, admin_user, django_capture_on_commit_callbacks):
+    from patrika.comments.signals import comments_changed
+
+    heard: list[list[int]] = []
+
+    def listener(sender: object, story_ids: list[int], **kwargs: object) -> None:
+        heard.append(story_ids)
+
+    comments_changed.connect(listener)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            comment = services.comment_post(draft=_draft(story)).comment
+        assert heard == []  # pending: nothing public changed
+        with django_capture_on_commit_callbacks(execute=True):
+            services.comment_moderate(comments=[comment], status="approved", by=admin_user)
+        assert heard == [[story.pk]]
+        with django_capture_on_commit_callbacks(execute=True):
+            services.commenter_erase(email="ravi@example.org")
+        assert heard == [[story.pk], [story.pk]]
+    finally:
+        comments_changed.disconnect(listener)
