@@ -173,6 +173,10 @@ class Story(models.Model):
     comments_open = models.BooleanField(_("comments open"), default=True)
     # Where an importer brought this story from: lets a re-import update instead of duplicate.
     import_source = models.CharField(max_length=300, blank=True, db_index=True)
+    # What public pages show of the story's relations (section names, tags, authors, sources,
+    # image, ready translations), baked by newsroom.baking whenever one of them changes, so a
+    # page or listing reads a story in one query instead of six.
+    meta = models.JSONField(default=dict, blank=True, editable=False)
 
     objects = StoryQuerySet.as_manager()
 
@@ -180,7 +184,8 @@ class Story(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-        indexes = [models.Index(fields=["status", "published_at"])]
+        # No (status, published_at) index: with it SQLite filters by status and then sorts
+        # every live story to find the newest few; published_at's own index reads them in order.
 
     def __str__(self) -> str:
         first = next(iter(self.translations.all()), None)

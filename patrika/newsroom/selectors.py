@@ -1,52 +1,35 @@
-"""Reads of published content. Views and feeds call these and nothing else."""
+"""Reads of published content. Views and feeds call these and nothing else.
+
+Stories carry their relations baked into `Story.meta` (see baking.py), so every selector here
+reads a story, a page of stories or a translation in one query.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
+from django.db.models.functions import Now
 from django.utils import timezone
 
-from .models import Author, Section, SectionName, Story, Tag, Translation, TranslationState
+from patrika import languages
 
-
-def _ready_translations(lang: str | None = None) -> QuerySet[Translation]:
-    translations = Translation.objects.filter(state=TranslationState.READY)
-    if lang:
-        translations = translations.filter(language=lang)
-    return translations.order_by("language")
-
-
-def _with_relations(stories: QuerySet[Story]) -> QuerySet[Story]:
-    """Everything a story page or feed shows, in a fixed number of queries."""
-    return stories.select_related("section", "featured_image").prefetch_related(
-        Prefetch("translations", queryset=_ready_translations().defer("body")),
-        Prefetch("section__names", queryset=SectionName.objects.all()),
-        "tags",
-        "authors",
-        "sources",
-    )
-
-
-def _for_cards(stories: QuerySet[Story], *, lang: str | None) -> QuerySet[Story]:
-    """What a story card shows: the title and summary (in `lang`, or all), the section's name."""
-    return stories.select_related("section").prefetch_related(
-        Prefetch(
-            "translations",
-            queryset=_ready_translations(lang).only(
-                "id", "story_id", "language", "title", "slug", "summary"
-            ),
-        ),
-        Prefetch("section__names", queryset=SectionName.objects.all()),
-    )
+from .baking import ensure_baked
+from .models import (
+    LIVE_STATUSES,
+    Author,
+    Section,
+    Story,
+    Tag,
+    Translation,
+    TranslationState,
+)
 
 
 def _live_in(lang: str) -> QuerySet[Story]:
-    return (
-        Story.objects.live()
-        .filter(translations__language=lang, translations__state=TranslationState.READY)
-        .order_by("-published_at", "-id")
+    return Story.objects.live().filter(
+        translations__language=lang, translations__state=TranslationState.READY
     )
 
 
@@ -74,36 +57,43 @@ def _live_filtered(
 
 
 def story_list_live(**filters: Any) -> QuerySet[Story]:
-    """Live stories, newest first, with everything a feed or sitemap shows.
-
-    Filters: lang (only stories readable in it), section, tag, author, year, month.
-    """
-    return _with_relations(_live_filtered(**filters))
+    """Live stories, newest first. Filters: lang (only stories readable in it), section, tag,
+    author, year, month. What pages show of each is in `story.meta` (one query in all)."""
+    return _live_filtered(**filters)
 
 
-def story_cards_live(**filters: Any) -> QuerySet[Story]:
-    """Live stories for a listing of cards (same filters as story_list_live)."""
-    return _for_cards(_live_filtered(**filters), lang=filters.get("lang"))
+def stories_ready(stories: list[Story]) -> list[Story]:
+    """Make sure a page of stories has its baked data (a no-op once baked)."""
+    ensure_baked(stories)
+    return stories
 
 
 def translation_get_live(*, lang: str, slug: str) -> Translation | None:
-    """The live translation at /<lang>/news/<slug>/, with its story and relations loaded."""
-    stories = Story.objects.live().filter(
-        translations__language=lang,
-        translations__slug=slug,
-        translations__state=TranslationState.READY,
+    """The live translation at /<lang>/news/<slug>/, with its story, in one query."""
+    found = Translation.objects.select_related("story").filter(
+        language=lang,
+        slug=slug,
+        state=TranslationState.READY,
+        story__status__in=LIVE_STATUSES,
+        story__published_at__lte=Now(),
     )
-    story = next(iter(_with_relations(stories)[:1]), None)
-    if story is None:
-        return None
-    translation = story_translations(story=story)[lang]
-    translation.story = story
+    translation = next(iter(found[:1]), None)
+    if translation is not None:
+        ensure_baked([translation.story])
     return translation
 
 
-def story_translations(*, story: Story) -> dict[str, Translation]:
-    """The story's ready translations by language (uses the prefetch)."""
-    return {t.language: t for t in story.translations.all()}
+def story_translations(*, story: Story) -> dict[str, dict[str, Any]]:
+    """The story's ready translations by language, in settings order: title, slug, url, …"""
+    return story.meta.get("translations", {})
+
+
+def story_translations_full(*, story: Story) -> list[Translation]:
+    """Every ready translation of the story with its body, in settings order."""
+    by_language = {t.language: t for t in story.translations.filter(state=TranslationState.READY)}
+    for translation in by_language.values():
+        translation.story = story
+    return [by_language[code] for code in languages.codes() if code in by_language]
 
 
 def story_list_recent_news(*, days: int = 2) -> QuerySet[Story]:
@@ -111,20 +101,8 @@ def story_list_recent_news(*, days: int = 2) -> QuerySet[Story]:
     return story_list_live().filter(published_at__gte=since)
 
 
-def archive_months(*, lang: str) -> list[datetime]:
-    return list(
-        Story.objects.live()
-        .filter(translations__language=lang)
-        .dates("published_at", "month", order="DESC")
-    )
-
-
-def section_list() -> QuerySet[Section]:
-    return Section.objects.prefetch_related("names")
-
-
 def section_get(*, slug: str) -> Section | None:
-    return section_list().filter(slug=slug).first()
+    return Section.objects.prefetch_related("names").filter(slug=slug).first()
 
 
 def tag_get(*, slug: str) -> Tag | None:
@@ -137,10 +115,10 @@ def author_get(*, slug: str) -> Author | None:
 
 def story_list_more(*, story: Story, lang: str, limit: int = 6) -> list[Story]:
     """ "More news": the latest other live stories in this language, same section first."""
-    others = story_cards_live(lang=lang).exclude(pk=story.pk)
-    same_section = list(others.filter(section=story.section_id)[:limit]) if story.section_id else []
-    if len(same_section) < limit:
-        seen = {s.pk for s in same_section}
+    others = _live_filtered(lang=lang).exclude(pk=story.pk)
+    picked = list(others.filter(section=story.section_id)[:limit]) if story.section_id else []
+    if len(picked) < limit:
+        seen = {s.pk for s in picked}
         fill = [s for s in others[: limit + len(seen)] if s.pk not in seen]
-        same_section += fill[: limit - len(same_section)]
-    return same_section
+        picked += fill[: limit - len(picked)]
+    return stories_ready(picked)

@@ -18,6 +18,7 @@ from PIL import Image as PILImage
 
 from patrika.text import normalize, slugify
 
+from .baking import story_bake
 from .models import (
     Author,
     Image,
@@ -37,7 +38,8 @@ def _announce(story: Story) -> None:
 
 
 def story_touch(*, story: Story) -> None:
-    """Tell listeners that what `story` shows changed (the admin calls this after a save)."""
+    """Re-bake `story` and tell listeners it changed (the admin calls this after a save)."""
+    story_bake(story=story)
     _announce(story)
 
 
@@ -96,10 +98,15 @@ def author_get_or_create(*, name: str) -> Author:
 
 def section_get_or_create(*, slug: str, names: Mapping[str, str]) -> Section:
     section, _created = Section.objects.get_or_create(slug=slug)
+    current = {n.language: n for n in section.names.all()}
     for language, name in names.items():
-        SectionName.objects.update_or_create(
-            section=section, language=language, defaults={"name": name}
-        )
+        existing = current.get(language)
+        if existing is None:
+            SectionName.objects.create(section=section, language=language, name=name)
+        elif existing.name != name:
+            # Saving re-bakes every story of the section: only when the name really changed.
+            existing.name = name
+            existing.save()
     return section
 
 
@@ -191,6 +198,7 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
         SourceAttribution(story=story, title=s.title, publisher=s.publisher, url=s.url, position=i)
         for i, s in enumerate(data.sources)
     )
+    story_bake(story=story)
     _announce(story)
     return story
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
@@ -10,22 +12,15 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language, gettext
 
 from patrika.newsroom import selectors
-from patrika.newsroom.models import Section, Tag, Translation
+from patrika.newsroom.models import Section, Story, Tag
 
 FEED_LENGTH = 30
 
 
-def _translations(stories, lang: str) -> list[Translation]:
-    items = []
-    for story in stories[:FEED_LENGTH]:
-        translation = selectors.story_translations(story=story).get(lang)
-        if translation:
-            translation.story = story
-            items.append(translation)
-    return items
-
-
 class LatestRss(Feed):
+    """Items are stories; what an item shows is the story's baked translation in the feed's
+    language (`item.entry`)."""
+
     feed_type = Rss201rev2Feed
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> None:
@@ -43,35 +38,39 @@ class LatestRss(Feed):
     def stories(self, obj):
         return selectors.story_list_live(lang=get_language())
 
-    def items(self, obj=None) -> list[Translation]:
-        return _translations(self.stories(obj), get_language())
+    def items(self, obj=None) -> list[Story]:
+        lang = get_language()
+        stories = selectors.stories_ready(list(self.stories(obj)[:FEED_LENGTH]))
+        for story in stories:
+            story.entry = story.meta["translations"][lang]
+        return stories
 
-    def item_title(self, item: Translation) -> str:
-        return item.title
+    def item_title(self, item: Story) -> str:
+        return item.entry["title"]
 
-    def item_description(self, item: Translation) -> str:
-        return item.description
+    def item_description(self, item: Story) -> str:
+        return item.entry["description"]
 
-    def item_link(self, item: Translation) -> str:
-        return item.get_absolute_url()
+    def item_link(self, item: Story) -> str:
+        return item.entry["url"]
 
-    def item_guid(self, item: Translation) -> str:
-        return f"patrika:story:{item.story_id}:{item.language}"
+    def item_guid(self, item: Story) -> str:
+        return f"patrika:story:{item.pk}:{get_language()}"
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item: Translation):
-        return item.story.published_at
+    def item_pubdate(self, item: Story):
+        return item.published_at
 
-    def item_updateddate(self, item: Translation):
-        return max(item.story.updated_at, item.updated_at)
+    def item_updateddate(self, item: Story):
+        return max(item.updated_at, datetime.fromisoformat(item.entry["updated"]))
 
-    def item_author_name(self, item: Translation) -> str:
+    def item_author_name(self, item: Story) -> str:
         # Names only: an author's email is private and never goes into a feed.
-        return ", ".join(a.name for a in item.story.authors.all())
+        return ", ".join(a["name"] for a in item.meta["authors"])
 
-    def item_categories(self, item: Translation) -> list[str]:
-        return [tag.name for tag in item.story.tags.all()]
+    def item_categories(self, item: Story) -> list[str]:
+        return [tag["name"] for tag in item.meta["tags"]]
 
 
 class LatestAtom(LatestRss):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.sitemaps import Sitemap
 from django.utils.translation import get_language
 
-from patrika import languages
 from patrika.newsroom import selectors
-from patrika.newsroom.models import Story, Translation
+from patrika.newsroom.models import Story
 
 
 class StorySitemap(Sitemap):
@@ -18,35 +20,45 @@ class StorySitemap(Sitemap):
     limit = 5000
 
     def items(self) -> list[Story]:
-        return list(selectors.story_list_live())
+        return selectors.stories_ready(list(selectors.story_list_live()))
 
     def get_languages_for_item(self, item: Story) -> list[str]:
-        available = selectors.story_translations(story=item)
-        return [code for code in languages.codes() if code in available]
+        return list(selectors.story_translations(story=item))
 
     def location(self, item: Story) -> str:
-        return selectors.story_translations(story=item)[get_language()].get_absolute_url()
+        return selectors.story_translations(story=item)[get_language()]["url"]
 
-    def lastmod(self, item: Story):
+    def lastmod(self, item: Story) -> datetime:
         return item.updated_at
+
+
+@dataclass
+class NewsEntry:
+    """One translation in the Google News sitemap."""
+
+    language: str
+    title: str
+    url: str
+    published_at: datetime
+    updated_at: datetime
 
 
 class NewsSitemap(Sitemap):
     limit = 1000
 
-    def items(self) -> list[Translation]:
-        items = []
-        for story in selectors.story_list_recent_news(days=2):
-            for translation in selectors.story_translations(story=story).values():
-                translation.story = story
-                items.append(translation)
-        return items
+    def items(self) -> list[NewsEntry]:
+        stories = selectors.stories_ready(list(selectors.story_list_recent_news(days=2)))
+        return [
+            NewsEntry(code, t["title"], t["url"], story.published_at, story.updated_at)
+            for story in stories
+            for code, t in selectors.story_translations(story=story).items()
+        ]
 
-    def location(self, item: Translation) -> str:
-        return item.get_absolute_url()
+    def location(self, item: NewsEntry) -> str:
+        return item.url
 
-    def lastmod(self, item: Translation):
-        return item.story.updated_at
+    def lastmod(self, item: NewsEntry) -> datetime:
+        return item.updated_at
 
 
 SITEMAPS = {"stories": StorySitemap}

@@ -17,52 +17,52 @@ def to_script_json(data: dict[str, Any]) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_ESCAPES))
 
 
+def _based_on(source: dict[str, str]) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": source["title"]}
+    if source["url"]:
+        work["url"] = source["url"]
+    if source["publisher"]:
+        work["publisher"] = {"@type": "Organization", "name": source["publisher"]}
+    return work
+
+
 def news_article(
     request: HttpRequest, *, translation, comment_count: int | None = None
 ) -> SafeString:
     story = translation.story
+    meta = story.meta
+    lang = translation.language
     url = request.build_absolute_uri(translation.get_absolute_url())
+    publisher = {"@type": "Organization", "name": settings.PATRIKA_PUBLISHER_NAME}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": url,
         "url": url,
         "headline": translation.title[:110],
-        "inLanguage": translation.language,
+        "inLanguage": lang,
         "datePublished": story.published_at.isoformat() if story.published_at else None,
         "dateModified": max(story.updated_at, translation.updated_at).isoformat(),
         "author": [
             {
                 "@type": "Person",
-                "name": a.name,
-                "url": request.build_absolute_uri(f"/{translation.language}/author/{a.slug}/"),
+                "name": a["name"],
+                "url": request.build_absolute_uri(f"/{lang}/author/{a['slug']}/"),
             }
-            for a in story.authors.all()
+            for a in meta["authors"]
         ]
-        or [{"@type": "Organization", "name": settings.PATRIKA_PUBLISHER_NAME}],
-        "publisher": {"@type": "Organization", "name": settings.PATRIKA_PUBLISHER_NAME},
+        or [publisher],
+        "publisher": publisher,
         "description": translation.description,
-        "keywords": [tag.name for tag in story.tags.all()],
+        "keywords": [tag["name"] for tag in meta["tags"]],
     }
-    if story.section:
-        data["articleSection"] = story.section.name_for(translation.language)
-    if story.featured_image:
-        data["image"] = [request.build_absolute_uri(story.featured_image.url)]
-    sources = list(story.sources.all())
-    if sources:
-        data["isBasedOn"] = [
-            {
-                "@type": "CreativeWork",
-                "name": s.title,
-                **({"url": s.url} if s.url else {}),
-                **(
-                    {"publisher": {"@type": "Organization", "name": s.publisher}}
-                    if s.publisher
-                    else {}
-                ),
-            }
-            for s in sources
-        ]
+    if meta["section"]:
+        names = meta["section"]["names"]
+        data["articleSection"] = names.get(lang) or meta["section"]["slug"]
+    if meta["image"]:
+        data["image"] = [request.build_absolute_uri(meta["image"]["url"])]
+    if meta["sources"]:
+        data["isBasedOn"] = [_based_on(s) for s in meta["sources"]]
     if comment_count is not None:
         data["commentCount"] = comment_count
     return to_script_json(data)

@@ -14,7 +14,6 @@ from django.utils.module_loading import import_string
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
-from patrika import languages
 from patrika.newsroom import selectors
 from patrika.newsroom.models import Story
 
@@ -23,7 +22,9 @@ from . import structured_data
 
 def _paginate(request: HttpRequest, stories: QuerySet[Story]) -> Page:
     paginator = Paginator(stories, settings.PATRIKA_PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.stories_ready(list(page.object_list))
+    return page
 
 
 def _listing(request: HttpRequest, stories: QuerySet[Story], **context: object) -> HttpResponse:
@@ -39,7 +40,7 @@ def _listing(request: HttpRequest, stories: QuerySet[Story], **context: object) 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The site home: the latest stories in every language, each title in each language."""
-    page = _paginate(request, selectors.story_cards_live())
+    page = _paginate(request, selectors.story_list_live())
     return render(request, "public/home.html", {"page": page, "stories": page.object_list})
 
 
@@ -47,7 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def language_home(request: HttpRequest) -> HttpResponse:
     return _listing(
         request,
-        selectors.story_cards_live(lang=get_language()),
+        selectors.story_list_live(lang=get_language()),
         heading=gettext("Latest news"),
         feed_kind="",
     )
@@ -60,7 +61,7 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return _listing(
         request,
-        selectors.story_cards_live(lang=get_language(), section=found),
+        selectors.story_list_live(lang=get_language(), section=found),
         heading=found.name_for(get_language()),
         feed_kind="section",
         feed_slug=slug,
@@ -74,7 +75,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return _listing(
         request,
-        selectors.story_cards_live(lang=get_language(), tag=found),
+        selectors.story_list_live(lang=get_language(), tag=found),
         heading=found.name,
         feed_kind="tag",
         feed_slug=slug,
@@ -88,7 +89,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return _listing(
         request,
-        selectors.story_cards_live(lang=get_language(), author=found),
+        selectors.story_list_live(lang=get_language(), author=found),
         heading=found.name,
         author=found,
     )
@@ -98,7 +99,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpResponse:
     if month is not None and not 1 <= month <= 12:
         raise Http404
-    stories = selectors.story_cards_live(lang=get_language(), year=year, month=month)
+    stories = selectors.story_list_live(lang=get_language(), year=year, month=month)
     return _listing(request, stories, archive_year=year, archive_month=month)
 
 
@@ -108,13 +109,13 @@ def _providers() -> list[Callable[..., dict]]:
 
 def _story_context(request: HttpRequest, translation) -> dict:
     story = translation.story
-    by_language = selectors.story_translations(story=story)
-    alternates = [by_language[code] for code in languages.codes() if code in by_language]
+    alternates = list(selectors.story_translations(story=story).values())
     context = {
         "t": translation,
         "story": story,
+        "meta": story.meta,
         "alternates": alternates,
-        "other_translations": [t for t in alternates if t.language != translation.language],
+        "other_translations": [a for a in alternates if a["language"] != translation.language],
         "more_news": selectors.story_list_more(story=story, lang=translation.language),
         "lang": translation.language,
     }
@@ -143,6 +144,8 @@ def bilingual(request: HttpRequest, slug: str) -> HttpResponse:
     context = _story_context(request, translation)
     if len(context["alternates"]) < 2:
         raise Http404
+    # The full text of every language: one more query, on this page only.
+    context["parts"] = selectors.story_translations_full(story=translation.story)
     return render(request, "public/bilingual.html", context)
 
 

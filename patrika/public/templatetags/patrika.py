@@ -1,22 +1,36 @@
+"""Filters for reading baked story data (`Story.meta`) in templates."""
+
 from __future__ import annotations
+
+from typing import Any
 
 from django import template
 
-from patrika.newsroom.models import Image, Section
+from patrika import languages
 
 register = template.Library()
 
 
 @register.filter
-def section_name(section: Section, language: str) -> str:
-    return section.name_for(language)
+def in_language(story: Any, language: str) -> dict[str, Any] | None:
+    """The story's ready translation in `language` (title, url, summary, …), if it has one."""
+    return story.meta.get("translations", {}).get(language)
 
 
 @register.filter
-def srcset(image: Image) -> str:
-    from django.core.files.storage import default_storage
+def name_in(section: dict[str, Any] | None, language: str) -> str:
+    """A baked section's name in `language`, else in any language, else its slug."""
+    if not section:
+        return ""
+    names = section["names"]
+    return names.get(language) or next(iter(names.values()), section["slug"])
 
-    return ", ".join(
-        f"{default_storage.url(name)} {width}w"
-        for width, name in sorted(image.renditions.items(), key=lambda item: int(item[0]))
-    )
+
+@register.filter
+def language_name(code: str) -> str:
+    return languages.get(code).name
+
+
+@register.filter
+def og_locale(code: str) -> str:
+    return languages.get(code).og_locale
