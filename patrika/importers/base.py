@@ -152,6 +152,33 @@ class BaseImporter:
         raise NotImplementedError
 
 
+class CommitEvery:
+    """Commit every `size` items rather than after each one: a long import spends its time on
+    stories, not on transactions. Each item still has its own savepoint (story_upsert), so what
+    is committed is always whole items, even when the run stops half-way."""
+
+    def __init__(self, size: int = 200) -> None:
+        self.size = size
+        self.count = 0
+        self._atomic: Any = None
+
+    def __enter__(self) -> CommitEvery:
+        self._atomic = transaction.atomic()
+        self._atomic.__enter__()
+        return self
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count % self.size == 0:
+            self._atomic.__exit__(None, None, None)
+            self._atomic = transaction.atomic()
+            self._atomic.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        # Whole items only were written (each in its own savepoint): keep them.
+        self._atomic.__exit__(None, None, None)
+
+
 def checksum(*parts: Any) -> str:
     """A stable hash of what an item was parsed into (plain data: str, dict, list, dates)."""
     raw = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
@@ -172,7 +199,7 @@ def story_upsert(
     result: ImportResult,
     options: ImportOptions,
     find_foreign: Callable[[], Story | None] | None = None,
-    after_save: Callable[[Story], None] | None = None,
+    after_save: Callable[[Story, bool], None] | None = None,
 ) -> Story | None:
     """Create or update the story imported under `key`, all or nothing.
 
@@ -213,10 +240,14 @@ def story_upsert(
             data.import_source = key
             story = services.story_save(data=data, story=story)
             if after_save is not None:
-                after_save(story)
-            ImportRecord.objects.update_or_create(
-                key=key, defaults={"story": story, "importer": importer, "checksum": digest}
-            )
+                after_save(story, action == CREATED)
+            if record is None:
+                ImportRecord.objects.create(
+                    key=key, story=story, importer=importer, checksum=digest
+                )
+            else:
+                record.story, record.checksum = story, digest
+                record.save(update_fields=["story", "checksum", "imported_at"])
     except ItemError as error:
         result.add(FAILED, where, str(error))
         return None

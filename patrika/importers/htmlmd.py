@@ -52,8 +52,13 @@ _ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
 _WS = re.compile(r"\s+")
 
 
+_SPECIAL = re.compile(r"[\\`*_\[\]<&#>+=~\-\d]")
+
+
 def escape_markdown(text: str) -> str:
     """Escape `text` so Markdown shows it as written."""
+    if not _SPECIAL.search(text):
+        return text
     text = _ESCAPE.sub(r"\\\1", text)
     text = _ENTITY_LIKE.sub(r"\\&", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -16,15 +16,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from django.db.models import Q
 from django.utils import timezone
 
 from patrika import languages
 from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom import services
-from patrika.newsroom.models import Image, Section, Story, StoryStatus
+from patrika.newsroom.models import Image, Section, Story, StoryStatus, Translation
 from patrika.newsroom.services import StoryData, TranslationData
+from patrika.text import slugify
 
-from .base import FAILED, SKIPPED, BaseImporter, ItemError, checksum, story_upsert
+from .base import FAILED, SKIPPED, BaseImporter, CommitEvery, ItemError, checksum, story_upsert
 from .htmlmd import html_to_markdown, html_to_text
 from .media import image_for_url
 from .wxr import WxrChannel, WxrItem, read_wxr
@@ -154,11 +156,28 @@ class WordPressImporter(BaseImporter):
 
     # Pass 2 ---------------------------------------------------------------------------------
     def import_file(self, path: Path, *, advance: Callable[..., None]) -> None:
+        self._advance = advance
         scan = self.scan(path)
         channel = WxrChannel()
         pending: dict[str, list[WxrItem]] = {}
+        with CommitEvery() as batch:
+            self.import_stream(path, channel=channel, scan=scan, pending=pending, batch=batch)
+            for items in pending.values():  # groups cut short (a truncated file)
+                self.import_items(items, path=path, channel=channel, scan=scan)
+
+    def import_stream(
+        self,
+        path: Path,
+        *,
+        channel: WxrChannel,
+        scan: Scan,
+        pending: dict[str, list[WxrItem]],
+        batch: CommitEvery,
+    ) -> None:
+        advance = self._advance
         for item in read_wxr(path, channel):
             advance()
+            batch.tick()
             if item.post_type == "attachment":
                 continue
             where = f"{path}: {item.label()}"
@@ -177,8 +196,6 @@ class WordPressImporter(BaseImporter):
                 self.import_items(pending.pop(group), path=path, channel=channel, scan=scan)
             else:
                 self.import_items([item], path=path, channel=channel, scan=scan)
-        for items in pending.values():  # groups cut short (a truncated file)
-            self.import_items(items, path=path, channel=channel, scan=scan)
 
     def import_items(
         self, items: list[WxrItem], *, path: Path, channel: WxrChannel, scan: Scan
@@ -203,8 +220,8 @@ class WordPressImporter(BaseImporter):
         def build(existing: Story | None) -> StoryData:
             return self.story_data(items, channel=channel, scan=scan, existing=existing)
 
-        def after_save(story: Story) -> None:
-            self.save_comments(story, items, site=site, where=where)
+        def after_save(story: Story, created: bool) -> None:
+            self.save_comments(story, items, site=site, where=where, fresh=created)
 
         story = story_upsert(
             key=key,
@@ -226,9 +243,6 @@ class WordPressImporter(BaseImporter):
         self, items: list[WxrItem], *, channel: WxrChannel, scan: Scan, existing: Story | None
     ) -> StoryData:
         first = items[0]
-        existing_slugs: dict[str, int] = {}
-        if existing is not None:
-            existing_slugs = {t.language: t.pk for t in existing.translations.all()}
         translations: list[TranslationData] = []
         seen: set[str] = set()
         for item in items:
@@ -245,13 +259,7 @@ class WordPressImporter(BaseImporter):
             if not title:
                 title = _title_from(body)
                 self.result.warn(item.label(), f"no title; used {title!r}")
-            slug = ""
-            if item.post_name:
-                slug = services.unique_translation_slug(
-                    language=language,
-                    title=unquote(item.post_name),
-                    exclude_pk=existing_slugs.get(language),
-                )
+            slug = slugify(unquote(item.post_name)) if item.post_name else ""
             thumbnail = scan.attachments.get(item.meta.get("_thumbnail_id", ""))
             translations.append(
                 TranslationData(
@@ -264,6 +272,7 @@ class WordPressImporter(BaseImporter):
                     image_caption=(thumbnail.caption if thumbnail else "")[:500],
                 )
             )
+        _free_slugs(translations, existing)
         statuses = [STATUSES[i.status] for i in items]
         status = next(
             (s for s in (StoryStatus.PUBLISHED, StoryStatus.SCHEDULED) if s in statuses),
@@ -330,7 +339,11 @@ class WordPressImporter(BaseImporter):
             )
         return self._images[attachment.url]
 
-    def save_comments(self, story: Story, items: list[WxrItem], *, site: str, where: str) -> None:
+    def save_comments(
+        self, story: Story, items: list[WxrItem], *, site: str, where: str, fresh: bool = False
+    ) -> None:
+        """Create or update the items' comments; `fresh`: the story was just created, so none
+        of them can exist yet (one query saved per post on a first import)."""
         wanted: list[tuple[str, Comment, str]] = []  # (wp id, comment, wp parent id)
         skipped = 0
         for item in items:
@@ -359,12 +372,14 @@ class WordPressImporter(BaseImporter):
             self.result.warn(where, f"{skipped} pingbacks/trackbacks not imported")
         if not wanted:
             return
-        existing = {
-            c.import_source: c
-            for c in Comment.objects.filter(
-                import_source__in=[c.import_source for _, c, _ in wanted]
-            )
-        }
+        existing: dict[str, Comment] = {}
+        if not fresh:
+            existing = {
+                c.import_source: c
+                for c in Comment.objects.filter(
+                    import_source__in=[c.import_source for _, c, _ in wanted]
+                )
+            }
         fields = ["story", "language", "name", "email", "website", "body", "status"]
         fields += ["created_at", "ip_address"]
         new: list[Comment] = []
@@ -396,6 +411,31 @@ class WordPressImporter(BaseImporter):
                 threaded.append(comment)
         if threaded:
             Comment.objects.bulk_update(threaded, ["parent"])
+
+
+def _free_slugs(translations: list[TranslationData], existing: Story | None) -> None:
+    """Keep each WordPress slug unless another story has it (one query for all languages)."""
+    wanted = [t for t in translations if t.slug]
+    if not wanted:
+        return
+    clash = Q()
+    for t in wanted:
+        clash |= Q(language=t.language, slug=t.slug)
+    taken = Translation.objects.filter(clash)
+    if existing is not None:
+        taken = taken.exclude(story=existing)
+    for language, _slug in taken.values_list("language", "slug"):
+        for t in wanted:
+            if t.language == language:
+                t.slug = services.unique_translation_slug(
+                    language=language,
+                    title=t.slug,
+                    exclude_pk=existing.translations.filter(language=language)
+                    .values_list("pk", flat=True)
+                    .first()
+                    if existing
+                    else None,
+                )
 
 
 def parse_date_safe(value: str) -> datetime:
