@@ -14,7 +14,6 @@ from .models import (
     SectionName,
     SourceAttribution,
     Story,
-    StoryStatus,
     Tag,
     Translation,
 )
@@ -81,11 +80,7 @@ class StoryAdmin(admin.ModelAdmin):
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        story = form.instance
-        if story.status in (StoryStatus.PUBLISHED, StoryStatus.SCHEDULED):
-            services.story_publish(story=story, at=story.published_at)
-        else:
-            services.story_touch(story=story)
+        services.story_touch(story=form.instance)
 
     def delete_model(self, request: HttpRequest, obj: Story) -> None:
         services.story_delete(story=obj)

@@ -20,6 +20,7 @@ from patrika.text import normalize, slugify
 
 from .baking import story_bake
 from .models import (
+    LIVE_STATUSES,
     Author,
     Image,
     Section,
@@ -37,8 +38,22 @@ def _announce(story: Story) -> None:
     transaction.on_commit(lambda: story_changed.send(sender=Story, story=story))
 
 
+def _status_for_time(status: str, published_at: datetime | None) -> str:
+    """A published story with a future time is scheduled, and a scheduled one whose time has
+    passed is published: the status then says what readers see."""
+    if status in LIVE_STATUSES and published_at is not None:
+        future = published_at > timezone.now()
+        return StoryStatus.SCHEDULED if future else StoryStatus.PUBLISHED
+    return status
+
+
+@transaction.atomic
 def story_touch(*, story: Story) -> None:
-    """Re-bake `story` and tell listeners it changed (the admin calls this after a save)."""
+    """After an edit made elsewhere (the admin form): settle the status, re-bake, announce."""
+    status = _status_for_time(story.status, story.published_at)
+    if status != story.status:
+        story.status = status
+        Story.objects.filter(pk=story.pk).update(status=status)
     story_bake(story=story)
     _announce(story)
 
@@ -46,10 +61,9 @@ def story_touch(*, story: Story) -> None:
 @transaction.atomic
 def story_publish(*, story: Story, at: datetime | None = None) -> Story:
     """Publish now, or schedule for `at` (a future time makes it go live by itself then)."""
-    now = timezone.now()
-    when = at or story.published_at or now
+    when = at or story.published_at or timezone.now()
     story.published_at = when
-    story.status = StoryStatus.SCHEDULED if when > now else StoryStatus.PUBLISHED
+    story.status = _status_for_time(StoryStatus.PUBLISHED, when)
     story.save(update_fields=["status", "published_at", "updated_at"])
     _announce(story)
     return story
@@ -161,7 +175,7 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
     """Create a story (or replace the content of `story`) with its translations, all or nothing."""
     story = story or Story()
     story.original_language = data.original_language
-    story.status = data.status
+    story.status = _status_for_time(data.status, data.published_at)
     story.published_at = data.published_at
     story.section = data.section
     story.featured_image = data.featured_image

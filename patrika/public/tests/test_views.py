@@ -164,3 +164,15 @@ def test_story_page_query_count_does_not_grow(client, django_assert_max_num_quer
     assert counts[0] == counts[1]
     with django_assert_max_num_queries(16):
         client.get(url_of(big, "hi"))
+
+
+def test_server_error_page_is_bilingual_and_needs_no_database(
+    rf, django_assert_num_queries
+) -> None:
+    from patrika.public.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/en/"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+    assert 'lang="hi"' in response.content.decode()
