@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
+from patrika.comments.selectors import comment_counts
 from patrika.newsroom import selectors
 from patrika.newsroom.models import Story
 
@@ -23,7 +24,11 @@ from . import structured_data
 def _paginate(request: HttpRequest, stories: QuerySet[Story]) -> Page:
     paginator = Paginator(stories, settings.PATRIKA_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = selectors.stories_ready(list(page.object_list))
+    stories = selectors.stories_ready(list(page.object_list))
+    counts = comment_counts(story_ids=[story.pk for story in stories])
+    for story in stories:
+        story.comment_count = counts.get(story.pk, 0)
+    page.object_list = stories
     return page
 
 

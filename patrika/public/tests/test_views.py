@@ -176,3 +176,15 @@ def test_server_error_page_is_bilingual_and_needs_no_database(
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
     assert 'lang="hi"' in response.content.decode()
+
+
+def test_listings_show_approved_comment_counts(client) -> None:
+    from patrika.comments.models import Comment, CommentStatus
+
+    story = make_story(en="Much discussed")
+    for status in (CommentStatus.APPROVED, CommentStatus.APPROVED, CommentStatus.PENDING):
+        Comment.objects.create(
+            story=story, language="en", name="R", email="r@example.org", body="x", status=status
+        )
+    assert "2 comments" in client.get("/en/").text
+    assert "2 comments" in client.get("/").text
