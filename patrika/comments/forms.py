@@ -96,7 +96,8 @@ class CommentForm(forms.Form):
         return name
 
     def clean_email(self) -> str:
-        return _clean_text(self.cleaned_data.get("email", ""))
+        # Lower-cased so "known commenter" and duplicate checks are exact (indexed) lookups.
+        return _clean_text(self.cleaned_data.get("email", "")).lower()
 
     def clean_website(self) -> str:
         return _clean_text(self.cleaned_data.get("website", ""))

@@ -131,7 +131,7 @@ def comment_depth(*, comment: Comment) -> int:
 def commenter_is_known(*, name: str, email: str) -> bool:
     """Has this name + email an approved comment already?"""
     return Comment.objects.filter(
-        name=name, email__iexact=email, status=CommentStatus.APPROVED
+        email=email.lower(), name=name, status=CommentStatus.APPROVED
     ).exists()
 
 
@@ -152,7 +152,7 @@ def comment_list_feed(*, story: Story | None = None, limit: int = 50) -> list[Co
 def comment_find_duplicate(*, story: Story, email: str, body: str) -> Comment | None:
     """The same text from the same address on the same story, not yet thrown away."""
     return (
-        Comment.objects.filter(story=story, email__iexact=email, body=body)
+        Comment.objects.filter(story=story, email=email.lower(), body=body)
         .exclude(status=CommentStatus.TRASH)
         .first()
     )

@@ -117,7 +117,7 @@ def comment_post(*, draft: CommentDraft) -> PostResult:
     submission = spam.Submission(
         language=draft.language,
         name=draft.name,
-        email=draft.email,
+        email=draft.email.strip().lower(),
         website=draft.website,
         body=draft.body,
         ip_address=draft.ip_address,
@@ -141,7 +141,7 @@ def comment_post(*, draft: CommentDraft) -> PostResult:
         parent=_thread_parent(draft.parent),
         language=draft.language,
         name=draft.name,
-        email=draft.email,
+        email=draft.email.strip().lower(),
         website=draft.website,
         body=draft.body,
         status=status,
