@@ -232,3 +232,13 @@ def test_a_form_from_another_story_is_refused(client, en) -> None:
     assert response.status_code == 400
     assert "This form had expired" in response.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_errors_of_hidden_fields_are_shown_too(client, en) -> None:
+    data = comment_data(client, en)
+    data["parent"] = "not-a-number"
+    response = client.post("/comments/post/", data)
+    assert response.status_code == 400
+    errors = response.content.decode().split('id="comment-errors"', 1)[1].split("</div>", 1)[0]
+    assert "Enter a whole number." in errors
+    assert not Comment.objects.exists()
