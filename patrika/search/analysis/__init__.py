@@ -15,13 +15,13 @@ an unknown code gets a generic analyzer for its script, with keys if the languag
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 
 from patrika import languages
-from patrika.text import normalize as normalize_text
 
 from . import devanagari, english
 from .phonetic import indic_key, latin_key
@@ -38,12 +38,15 @@ __all__ = [
     "prepare",
 ]
 
-_JOINERS = dict.fromkeys(map(ord, "\u200c\u200d\u00ad"), None)  # ZWNJ, ZWJ, soft hyphen
+# What patrika.text.normalize removes (zero-width spaces, bidi controls), plus ZWNJ, ZWJ and
+# the soft hyphen, which change how a word is drawn but not which word it is.
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
 
 
 def prepare(text: str) -> str:
     """NFC, invisible characters and joiners removed: the text snippets are cut from."""
-    return normalize_text(text).translate(_JOINERS)
+    text = unicodedata.normalize("NFC", text)
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def _identity(word: str) -> str:
@@ -185,20 +188,40 @@ class AnalyzedDocument:
     vocabulary: dict[str, str]  # surface word → key, for "did you mean"
 
 
+# (word, keys joined by spaces, surface for the vocabulary or "") per raw word, or None for a
+# stopword. A plain dict per language: indexing looks words up millions of times.
+_FieldEntry = tuple[str, str, str, str] | None
+_FIELD_CACHE: dict[str | None, dict[str, _FieldEntry]] = {}
+_FIELD_CACHE_LIMIT = 500_000
+
+
+def _field_entry(raw: str, lang: str | None) -> _FieldEntry:
+    term = analyze_word(raw, lang)
+    if term.stop:
+        return None
+    keys = " ".join(k for k in (term.key, term.stem_key) if k)
+    in_vocabulary = len(term.surface) > 2 and not term.surface.isdigit()
+    return term.word, keys, term.surface if in_vocabulary else "", term.key
+
+
 def _analyze_field(text: str, lang: str, vocabulary: dict[str, str]) -> tuple[str, str]:
+    cache = _FIELD_CACHE.setdefault(lang, {})
+    if len(cache) > _FIELD_CACHE_LIMIT:
+        cache.clear()
     out_words: list[str] = []
     out_keys: list[str] = []
     for raw in words(text):
-        term = analyze_word(raw, lang)
-        if term.stop:
+        entry = cache.get(raw, False)
+        if entry is False:
+            entry = cache[raw] = _field_entry(raw, lang)
+        if entry is None:
             continue
-        out_words.append(term.word)
-        if term.key:
-            out_keys.append(term.key)
-        if term.stem_key:
-            out_keys.append(term.stem_key)
-        if len(term.surface) > 2 and not term.surface.isdigit():
-            vocabulary.setdefault(term.surface, term.key)
+        word, keys, surface, key = entry
+        out_words.append(word)
+        if keys:
+            out_keys.append(keys)
+        if surface:
+            vocabulary[surface] = key
     return " ".join(out_words), " ".join(out_keys)
 
 

@@ -40,8 +40,9 @@ def _range(start: int, end: int) -> str:
 
 @cache
 def word_pattern() -> re.Pattern[str]:
-    # [^\W_] is letters and numbers; the mark class adds Mn/Mc/Me.
-    return re.compile(rf"(?:[^\W_]|[{_mark_ranges()}])+")
+    # \w is letters, numbers and "_"; the mark ranges add Mn/Mc/Me. One character class is
+    # several times faster than an alternation; "_" is split off afterwards.
+    return re.compile(rf"[\w{_mark_ranges()}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,19 @@ class Token:
 
 def tokens(text: str) -> Iterator[Token]:
     for match in word_pattern().finditer(text):
-        yield Token(match.group(), match.start(), match.end())
+        word, start = match.group(), match.start()
+        if "_" not in word:
+            yield Token(word, start, match.end())
+            continue
+        for part in re.finditer(r"[^_]+", word):
+            yield Token(part.group(), start + part.start(), start + part.end())
 
 
 def words(text: str) -> list[str]:
-    return word_pattern().findall(text)
+    found = word_pattern().findall(text)
+    if "_" not in text:
+        return found
+    return [part for word in found for part in word.split("_") if part]
 
 
 _SCRIPTS = {"LATIN": "Latn", "DEVANAGARI": "Deva", "BENGALI": "Beng", "ARABIC": "Arab"}
