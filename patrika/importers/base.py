@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from django.db import transaction
+from django.db.models import Q
 
 from patrika.newsroom import services
-from patrika.newsroom.models import Story
-from patrika.newsroom.services import StoryData
+from patrika.newsroom.models import Story, Translation
+from patrika.newsroom.services import StoryData, TranslationData
 
 from .models import ImportRecord
 
@@ -210,16 +211,21 @@ def story_upsert(
     try:
         with transaction.atomic():
             record = ImportRecord.objects.select_related("story").filter(key=key).first()
-            story = record.story if record else Story.objects.filter(import_source=key).first()
+            story = record.story if record else None
             action = UPDATED if story else CREATED
-            if story is None and find_foreign is not None:
-                foreign = find_foreign()
+            if story is None:
+                # Only stories with an import record are this import's own. One that merely
+                # carries the key (the demo loader, a hand-made story, a restored backup on the
+                # site it came from) or matches by title belongs to someone else.
+                foreign = Story.objects.filter(import_source=key).first()
+                if foreign is None and find_foreign is not None:
+                    foreign = find_foreign()
                 if foreign is not None:
                     if not options.update_foreign:
                         result.add(
                             SKIPPED,
                             where,
-                            "a story with this title exists and was not created by this import "
+                            "a matching story exists that this import did not create "
                             "(--update-foreign to update it)",
                         )
                         return None
@@ -256,3 +262,28 @@ def story_upsert(
         return None
     result.add(action, where, story=story)
     return story
+
+
+def free_slugs(translations: list[TranslationData], existing: Story | None) -> None:
+    """Keep each WordPress slug unless another story has it (one query for all languages)."""
+    wanted = [t for t in translations if t.slug]
+    if not wanted:
+        return
+    clash = Q()
+    for t in wanted:
+        clash |= Q(language=t.language, slug=t.slug)
+    taken = Translation.objects.filter(clash)
+    if existing is not None:
+        taken = taken.exclude(story=existing)
+    for language, _slug in taken.values_list("language", "slug"):
+        for t in wanted:
+            if t.language == language:
+                t.slug = services.unique_translation_slug(
+                    language=language,
+                    title=t.slug,
+                    exclude_pk=existing.translations.filter(language=language)
+                    .values_list("pk", flat=True)
+                    .first()
+                    if existing
+                    else None,
+                )

@@ -9,6 +9,7 @@ group is complete.
 from __future__ import annotations
 
 import ipaddress
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,17 +17,31 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from django.db.models import Q
 from django.utils import timezone
 
 from patrika import languages
 from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom import services
-from patrika.newsroom.models import Image, Section, Story, StoryStatus, Translation
-from patrika.newsroom.services import StoryData, TranslationData
+from patrika.newsroom.models import (
+    Image,
+    Section,
+    Story,
+    StoryStatus,
+    TranslationState,
+)
+from patrika.newsroom.services import SourceData, StoryData, TranslationData
 from patrika.text import slugify
 
-from .base import FAILED, SKIPPED, BaseImporter, CommitEvery, ItemError, checksum, story_upsert
+from .base import (
+    FAILED,
+    SKIPPED,
+    BaseImporter,
+    CommitEvery,
+    ItemError,
+    checksum,
+    free_slugs,
+    story_upsert,
+)
 from .htmlmd import html_to_markdown, html_to_text
 from .media import image_for_url
 from .wxr import WxrChannel, WxrItem, read_wxr
@@ -60,6 +75,7 @@ class Attachment:
     title: str = ""
     alt: str = ""
     caption: str = ""
+    credit: str = ""
 
 
 @dataclass
@@ -142,6 +158,7 @@ class WordPressImporter(BaseImporter):
                 url = item.attachment_url or item.link
                 scan.attachments[item.post_id] = Attachment(
                     url=url,
+                    credit=item.meta.get("_patrika_credit", ""),
                     title=item.title or "",
                     alt=item.meta.get("_wp_attachment_image_alt", ""),
                     caption=html_to_text(item.excerpt),
@@ -201,7 +218,14 @@ class WordPressImporter(BaseImporter):
         self, items: list[WxrItem], *, path: Path, channel: WxrChannel, scan: Scan
     ) -> Story | None:
         # The earliest item of a translation group is taken as the original.
-        items.sort(key=lambda i: (parse_date_safe(i.date_gmt), len(i.post_id), i.post_id))
+        items.sort(
+            key=lambda i: (
+                i.meta.get("_patrika_original") != "1",
+                parse_date_safe(i.date_gmt),
+                len(i.post_id),
+                i.post_id,
+            )
+        )
         first = items[0]
         where = f"{path}: {first.label()}" + (
             f" with translations {', '.join(i.post_id for i in items[1:])}" if items[1:] else ""
@@ -222,6 +246,10 @@ class WordPressImporter(BaseImporter):
 
         def after_save(story: Story, created: bool) -> None:
             self.save_comments(story, items, site=site, where=where, fresh=created)
+            for item in items:
+                state = item.meta.get("_patrika_state", "")
+                if state in TranslationState.values and state != TranslationState.READY:
+                    story.translations.filter(language=language_of(item)).update(state=state)
 
         story = story_upsert(
             key=key,
@@ -268,16 +296,23 @@ class WordPressImporter(BaseImporter):
                     body=body,
                     summary=html_to_text(item.excerpt),
                     slug=slug,
-                    image_alt=(thumbnail.alt if thumbnail else "")[:300],
-                    image_caption=(thumbnail.caption if thumbnail else "")[:500],
+                    seo_description=item.meta.get("_patrika_seo_description", "")[:300],
+                    image_alt=item.meta.get(
+                        "_patrika_image_alt", thumbnail.alt if thumbnail else ""
+                    )[:300],
+                    image_caption=item.meta.get(
+                        "_patrika_image_caption", thumbnail.caption if thumbnail else ""
+                    )[:500],
                 )
             )
-        _free_slugs(translations, existing)
+        free_slugs(translations, existing)
         statuses = [STATUSES[i.status] for i in items]
         status = next(
             (s for s in (StoryStatus.PUBLISHED, StoryStatus.SCHEDULED) if s in statuses),
             statuses[0],
         )
+        if first.meta.get("_patrika_status") in StoryStatus.values:
+            status = StoryStatus(first.meta["_patrika_status"])
         published_at = parse_date(first.date_gmt, gmt=True)
         if published_at is None and status != StoryStatus.DRAFT:
             published_at = parse_date(first.date, gmt=False)
@@ -297,21 +332,34 @@ class WordPressImporter(BaseImporter):
             if item.creator:
                 name = channel.authors.get(item.creator, item.creator)
                 authors.setdefault(name, name)
+        if first.meta.get("_patrika_authors"):
+            try:
+                authors = {str(n): str(n) for n in json.loads(first.meta["_patrika_authors"])}
+            except ValueError as error:
+                raise ItemError(f"unreadable _patrika_authors: {error}") from None
         thumbnail = next(
             (scan.attachments[i.meta["_thumbnail_id"]] for i in items
              if i.meta.get("_thumbnail_id") in scan.attachments),
             None,
         )  # fmt: skip
         image = self.image(thumbnail) if thumbnail else None
+        sources = []
+        if first.meta.get("_patrika_sources"):
+            try:
+                sources = [SourceData(**s) for s in json.loads(first.meta["_patrika_sources"])]
+            except (ValueError, TypeError) as error:
+                raise ItemError(f"unreadable _patrika_sources: {error}") from None
         return StoryData(
             translations=translations,
-            original_language=translations[0].language,
+            original_language=first.meta.get("_patrika_original_language")
+            or translations[0].language,
             status=status,
             published_at=published_at,
             section=section,
             tags=list(tags.values()),
             authors=list(authors.values()),
             featured_image=image,
+            sources=sources,
             comments_open=first.comment_status != "closed",
         )
 
@@ -335,7 +383,10 @@ class WordPressImporter(BaseImporter):
             return None
         if attachment.url not in self._images:
             self._images[attachment.url] = image_for_url(
-                url=attachment.url, uploads=self.options.uploads, dry_run=self.options.dry_run
+                url=attachment.url,
+                uploads=self.options.uploads,
+                credit=attachment.credit,
+                dry_run=self.options.dry_run,
             )
         return self._images[attachment.url]
 
@@ -411,31 +462,6 @@ class WordPressImporter(BaseImporter):
                 threaded.append(comment)
         if threaded:
             Comment.objects.bulk_update(threaded, ["parent"])
-
-
-def _free_slugs(translations: list[TranslationData], existing: Story | None) -> None:
-    """Keep each WordPress slug unless another story has it (one query for all languages)."""
-    wanted = [t for t in translations if t.slug]
-    if not wanted:
-        return
-    clash = Q()
-    for t in wanted:
-        clash |= Q(language=t.language, slug=t.slug)
-    taken = Translation.objects.filter(clash)
-    if existing is not None:
-        taken = taken.exclude(story=existing)
-    for language, _slug in taken.values_list("language", "slug"):
-        for t in wanted:
-            if t.language == language:
-                t.slug = services.unique_translation_slug(
-                    language=language,
-                    title=t.slug,
-                    exclude_pk=existing.translations.filter(language=language)
-                    .values_list("pk", flat=True)
-                    .first()
-                    if existing
-                    else None,
-                )
 
 
 def parse_date_safe(value: str) -> datetime:
