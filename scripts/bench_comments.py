@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Load benchmark for comments (not a test): many clients post to one story while readers load it.
 
-Starts Patrika under granian on loopback with a throwaway SQLite database (or DATABASE_URL if
-set) in a temporary PATRIKA_VAR_DIR, loads the demo story, then runs a bounded number of
-posting clients (each: GET the story, fill the real form, POST) and readers (GET the story in
-a loop) at once. Afterwards it counts the comments in the database and checks that every
-accepted comment is there exactly once.
+Starts Patrika under granian on loopback with a throwaway SQLite database in a temporary
+PATRIKA_VAR_DIR (with DATABASE_URL=postgres://..., a throwaway database on that server),
+loads the demo story, then runs a bounded number of posting clients (each: GET the story,
+fill the real form, POST) and readers (GET the story in a loop) at once. Afterwards it counts
+the comments in the database and checks that every accepted comment is there exactly once.
 
     .venv/bin/python scripts/bench_comments.py [--posters 16 --posts 25 --readers 8 --workers 2]
+    scripts/with-postgres.sh .venv/bin/python scripts/bench_comments.py
 """
 
 from __future__ import annotations
@@ -72,6 +73,27 @@ story = Story.objects.get(import_source=SAMPLE_KEY)
 t = story.translations.get(language="en")
 print(json.dumps({"id": story.pk, "url": t.get_absolute_url()}))
 """
+
+
+def fresh_postgres_database(url: str) -> tuple[str, str]:
+    """Create a throwaway database next to the one DATABASE_URL names; returns (url, name)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"bench_comments_{os.getpid()}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}")), admin
+
+
+def drop_postgres_database(admin: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def free_port() -> int:
@@ -214,6 +236,9 @@ def main() -> None:
     }
     patrika = str(BIN / "patrika")
     server = None
+    pg_admin = ""
+    if env.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        env["DATABASE_URL"], pg_admin = fresh_postgres_database(env["DATABASE_URL"])
     try:
         subprocess.run([patrika, "migrate", "-v0"], env=env, check=True, cwd=tmp)
         subprocess.run([patrika, "load_demo"], env=env, check=True, cwd=tmp, capture_output=True)
@@ -278,6 +303,8 @@ def main() -> None:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
+        if pg_admin:
+            drop_postgres_database(pg_admin, env["DATABASE_URL"].rsplit("/", 1)[1])
         if args.keep:
             print(f"kept {tmp}")
         else:
