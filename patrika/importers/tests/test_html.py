@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from patrika.importers.base import ImportOptions
+from patrika.importers.runner import run_import
+from patrika.newsroom.models import Story, StoryStatus
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+
+
+def _run(*paths: Path, **options: object):
+    return run_import(kind="html", paths=list(paths), options=ImportOptions(**options))
+
+
+@pytest.mark.django_db
+def test_article_is_extracted_without_page_furniture() -> None:
+    result = _run(HTML / "rail-corridor.html")
+    assert result.created == 1, result.summary()
+    story = Story.objects.get()
+    t = story.translations.get()
+    assert t.language == "en"
+    assert t.title == "New freight corridor cuts Delhi–Mumbai transit time"
+    assert t.body.startswith("The western dedicated freight corridor opened")
+    assert "## What changes for shippers" in t.body
+    assert "- Speeds of up to 100 km/h" in t.body
+    assert "**twenty hours**" in t.body
+    assert "[new passenger services](https://metroledger.example.com/india/" in t.body
+    for furniture in ("Subscribe", "Share this", "Related stories", "Leave a Comment",
+                      "email address", "All rights reserved", "Follow us"):  # fmt: skip
+        assert furniture not in t.body
+    assert "# New freight corridor" not in t.body  # the page's h1 is the title
+    assert t.summary == "The western dedicated freight corridor is now fully open."
+    assert [a.name for a in story.authors.all()] == ["Kavita Rao"]
+    assert timezone.localtime(story.published_at).date().isoformat() == "2025-09-14"
+    assert story.status == StoryStatus.DRAFT
+    source = story.sources.get()
+    assert source.publisher == "Metro Ledger"
+    assert source.url == "https://metroledger.example.com/india/freight-corridor-transit-time"
+    assert story.import_source == "html:" + source.url
+
+
+@pytest.mark.django_db
+def test_hindi_page_and_folder_import() -> None:
+    result = _run(HTML, publish=True)
+    assert (result.created, result.failed) == (2, 1)
+    assert "empty-page.html" in result.failures[0].reason
+    assert "no article text" in result.failures[0].reason
+    story = Story.objects.get(original_language="hi")
+    t = story.translations.get()
+    assert t.language == "hi" and t.title == "किसानों के लिए नई ई-मंडी शुरू"
+    assert "## कैसे करें पंजीकरण" in t.body
+    assert "शेयर करें" not in t.body and "होम" not in t.body
+    assert [a.name for a in story.authors.all()] == ["सुरेश यादव"]
+    assert story.status == StoryStatus.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_reimport_updates_in_place() -> None:
+    _run(HTML / "kisan-mandi.html")
+    again = _run(HTML / "kisan-mandi.html")
+    assert again.created == 0 and again.skipped == 1
+    assert Story.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_binary_file_is_a_clear_failure(tmp_path: Path) -> None:
+    junk = tmp_path / "photo.html"
+    junk.write_bytes(bytes(range(256)) * 8)
+    result = _run(junk)
+    assert result.failed == 1 and "photo.html" in result.failures[0].reason
