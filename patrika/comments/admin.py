@@ -56,6 +56,8 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ("name", "email", "body", "ip_address", "=story__id")
     date_hierarchy = "created_at"
     list_per_page = 100
+    # Counts next to each filter choice: how many are pending, likely spam, ...
+    show_facets = admin.ShowFacets.ALWAYS
     ordering = ("-created_at", "-id")
     actions = ("approve", "mark_spam", "trash", "unapprove")
     raw_id_fields = ("story", "parent")

@@ -168,3 +168,43 @@ def test_moderator_clears_a_queue_of_spam_in_a_few_clicks(live_server, page, adm
     page.wait_for_load_state("load")
     assert Comment.objects.filter(status=CommentStatus.SPAM).count() == 25
     assert Comment.objects.get(name="Reader").status == CommentStatus.PENDING
+
+
+def test_comments_and_refused_form_are_accessible(live_server, page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    story = make_story()
+    first = Comment.objects.create(
+        story=story,
+        language="en",
+        name="First",
+        email="f@example.org",
+        body="A first comment with https://example.org a link.",
+        status=CommentStatus.APPROVED,
+    )
+    Comment.objects.create(
+        story=story,
+        language="hi",
+        name="दूसरा",
+        email="s@example.org",
+        body="एक जवाब",
+        parent=first,
+        status=CommentStatus.APPROVED,
+    )
+    en = story.translations.get(language="en")
+    _post(
+        page,
+        live_server.url + en.get_absolute_url() + f"?reply_to={first.pk}",
+        name="   ",  # passes the browser's `required`, refused by the server
+        email="reader@example.org",
+        body="x" * 6000,
+    )
+    assert page.url.endswith("/comments/post/#respond")
+    assert page.locator(".field-body .errorlist").is_visible()
+    results = Axe().run(page, context={"include": [["#comments"]]})
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
