@@ -4,12 +4,14 @@ comment that was there before is still there afterwards."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
 from django.test import Client
 
 from patrika.comments.models import Comment, CommentStatus
+from patrika.newsroom.models import Translation
 from patrika.newsroom.tests.factories import make_story
 
 from .conftest import comment_data, post_comment
@@ -42,7 +44,7 @@ def _approve_all_and_render(client: Client, translation) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _earlier_survives(earlier, en):
+def _earlier_survives(earlier: Comment, en: Translation) -> Iterator[None]:
     yield
     assert Comment.objects.filter(pk=earlier.pk, status=CommentStatus.APPROVED).exists()
     assert EARLIER in _comments_html(Client(), en)

@@ -4,6 +4,7 @@ moderator clears a queue of spam in a few clicks."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom.tests.factories import make_story
@@ -22,7 +23,7 @@ HOSTILE = [
 
 
 @pytest.fixture
-def watched(page):
+def watched(page: Page) -> Page:
     """A page that records any dialog and exposes whether hostile code ran."""
     dialogs: list[str] = []
 

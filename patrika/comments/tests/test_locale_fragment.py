@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -25,7 +26,7 @@ KEYWORDS = {
 }
 
 
-def _catalog():
+def _catalog() -> Catalog:
     with FRAGMENT.open("rb") as handle:
         return read_po(handle, locale="hi")
 

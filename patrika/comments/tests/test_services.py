@@ -104,7 +104,7 @@ def test_unknown_status_is_refused(story, admin_user) -> None:
 
 def test_notification_to_authors_not_for_spam(
     story, mailoutbox, django_capture_on_commit_callbacks
-):
+) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         services.comment_post(draft=_draft(story))
         services.comment_post(
@@ -160,7 +160,9 @@ class BrokenChecker:
         raise TimeoutError("down")
 
 
-def test_changes_readers_see_are_announced(story, admin_user, django_capture_on_commit_callbacks):
+def test_changes_readers_see_are_announced(
+    story, admin_user, django_capture_on_commit_callbacks
+) -> None:
     from patrika.comments.signals import comments_changed
 
     heard: list[list[int]] = []

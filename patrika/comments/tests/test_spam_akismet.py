@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from urllib.parse import parse_qs
+from urllib.request import Request
 
 import pytest
 
@@ -29,7 +30,7 @@ def akismet(monkeypatch, settings) -> list[tuple[str, dict[str, list[str]]]]:
     calls: list[tuple[str, dict[str, list[str]]]] = []
     answers = {"comment-check": b"true"}
 
-    def fake_urlopen(request, timeout: float):
+    def fake_urlopen(request: Request, timeout: float) -> io.BytesIO:
         method = request.full_url.rsplit("/", 1)[1]
         calls.append((method, parse_qs(request.data.decode())))
         return io.BytesIO(answers.get(method, b"Thanks for making the web a better place."))

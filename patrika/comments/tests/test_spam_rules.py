@@ -8,7 +8,7 @@ import pytest
 from django.core import signing
 
 from patrika.comments.models import Comment
-from patrika.comments.spam.base import Submission
+from patrika.comments.spam.base import Submission, Verdict
 from patrika.comments.spam.rate import rate_limit_hit
 from patrika.comments.spam.rules import LinkRule, form_token_make, form_token_read
 
@@ -71,7 +71,7 @@ def test_form_token_round_trip_and_expiry(settings) -> None:
 
 
 def test_link_rule_scores() -> None:
-    def verdict(body: str):
+    def verdict(body: str) -> Verdict:
         return LinkRule().check(
             Submission(language="en", name="n", email="n@e.org", website="", body=body)
         )
