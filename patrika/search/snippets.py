@@ -17,8 +17,8 @@ from .analysis.tokenize import tokens
 
 # Snippets look no further than this into a body: the lead is where matches matter most and
 # scanning whole long stories for every hit costs latency.
-SCAN_LIMIT = 12_000
-MAX_MATCHES = 200
+SCAN_LIMIT = 6_000
+MAX_MATCHES = 100
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,10 @@ def _matches(text: str, terms: Sequence[QueryTerm], lang: str | None) -> list[_S
     found: list[_Span] = []
     for token in tokens(text[:SCAN_LIMIT]):
         term = analyze_word(token.text, lang)
-        if term.stop:
-            continue
         index = words.get(term.word)
-        if index is None and term.key:
-            index = keys.get(term.key)
-        if index is not None:
+        if index is None and keys:
+            index = keys.get(term.key, keys.get(term.stem_key) if term.stem_key else None)
+        if index is not None and not term.stop:
             found.append(_Span(token.start, token.end, index))
             if len(found) >= MAX_MATCHES:
                 break
