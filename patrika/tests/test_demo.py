@@ -1,6 +1,7 @@
 """The demo content and the commands behind `make demo`."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,10 @@ def test_patrika_command_runs_against_a_fresh_database(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Admin: admin / " in result.stdout
-    assert (tmp_path / "patrika.sqlite3").exists()
+    database = tmp_path / "patrika.sqlite3"
+    with sqlite3.connect(database) as connection:
+        # WAL is a property of the file: readers and the writer do not block each other.
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
