@@ -54,5 +54,7 @@ def story_comments_context(
         "comment_form": form,
         "comment_reply_to": reply_to,
         "comment_post_url": reverse("comments:post"),
+        # Absolute: the page may be the refused form's re-render, at the POST endpoint's URL.
+        "comment_story_url": translation.get_absolute_url(),
         "comment_feed_url": reverse("comments:story_feed", kwargs={"story_id": story.pk}),
     }

@@ -209,3 +209,32 @@ def test_comments_and_refused_form_are_accessible(live_server, page) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_reader_replies_without_javascript(live_server, browser) -> None:
+    story = make_story()
+    first = Comment.objects.create(
+        story=story,
+        language="en",
+        name="First",
+        email="f@example.org",
+        body="Opening comment.",
+        status=CommentStatus.APPROVED,
+    )
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + story.translations.get(language="en").get_absolute_url())
+        page.click(f"#comment-{first.pk} .comment-reply a")
+        assert page.locator("#respond-h").inner_text() == "Reply to First"
+        page.fill("#comment-name", "Second")
+        page.fill("#comment-email", "second@example.org")
+        page.fill("#comment-body", "A reply, sent with JavaScript off.")
+        page.click(".comment-form button[type=submit]")
+        page.wait_for_load_state("load")
+        reply = Comment.objects.get(name="Second")
+        assert reply.parent_id == first.pk
+        nested = page.locator(f"#comment-{first.pk} .comment-children #comment-{reply.pk}")
+        assert "awaiting moderation" in nested.inner_text()
+    finally:
+        context.close()

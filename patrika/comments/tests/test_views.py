@@ -131,7 +131,7 @@ def test_reply_link_and_threaded_reply(client, en) -> None:
     parent.status = CommentStatus.APPROVED
     parent.save()
     page = client.get(en.get_absolute_url()).content.decode()
-    assert f'href="?reply_to={parent.pk}#respond"' in page
+    assert f'href="{en.get_absolute_url()}?reply_to={parent.pk}#respond"' in page
     data = comment_data(client, en, query=f"?reply_to={parent.pk}", body="I agree with Ravi.")
     assert data["parent"] == str(parent.pk)
     response = client.post("/comments/post/", data)
@@ -242,3 +242,14 @@ def test_errors_of_hidden_fields_are_shown_too(client, en) -> None:
     errors = response.content.decode().split('id="comment-errors"', 1)[1].split("</div>", 1)[0]
     assert "Enter a whole number." in errors
     assert not Comment.objects.exists()
+
+
+def test_reply_links_on_a_refused_form_page_lead_back_to_the_story(client, en, story) -> None:
+    approved = Comment.objects.create(
+        story=story, language="en", name="A", email="a@example.org", body="b", status="approved"
+    )
+    response = post_comment(client, en, name="")
+    assert response.status_code == 400
+    link = f'href="{en.get_absolute_url()}?reply_to={approved.pk}#respond"'
+    assert link in response.content.decode()
+    assert client.get(f"{en.get_absolute_url()}?reply_to={approved.pk}").status_code == 200
