@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from django.db import transaction
 from django.db.models import Q
 
+from patrika.comments.models import Comment
 from patrika.newsroom import services
 from patrika.newsroom.models import Story, Translation
 from patrika.newsroom.services import StoryData, TranslationData
@@ -287,3 +288,69 @@ def free_slugs(translations: list[TranslationData], existing: Story | None) -> N
                     if existing
                     else None,
                 )
+
+
+def comments_upsert(
+    *,
+    rows: list[tuple[str, Comment, str | None]],
+    existing: Mapping[str, Comment],
+    fields: list[str],
+    keep_if_blank: Iterable[str] = (),
+) -> list[str]:
+    """Create or update comments, keeping the source's threading.
+
+    `rows` are (id in the source, comment, parent's id in the source or None). New comments are
+    inserted in waves, parents before replies, so each gets its parent at once (no second pass
+    of UPDATEs). Fields in `keep_if_blank` are not overwritten by an empty value (a public
+    export carries no emails: re-importing it must not erase them). Returns the ids of comments
+    whose parent is not in the source (they become top-level comments).
+    """
+    keep_if_blank = set(keep_if_blank)
+    known = {ident for ident, _c, _p in rows}
+    by_id: dict[str, Comment] = {}
+    new_rows: list[tuple[str, Comment, str | None]] = []
+    old_rows: list[tuple[str, Comment, str | None]] = []
+    changed: dict[int, Comment] = {}
+    for ident, comment, parent in rows:
+        old = existing.get(comment.import_source)
+        if old is None:
+            new_rows.append((ident, comment, parent))
+            continue
+        for name in fields:
+            value = getattr(comment, name)
+            if name in keep_if_blank and not value:
+                continue
+            if getattr(old, name) != value:
+                setattr(old, name, value)
+                changed[old.pk] = old
+        by_id[ident] = old
+        old_rows.append((ident, old, parent))
+    orphans = [ident for ident, _c, parent in rows if parent and parent not in known]
+    pending = new_rows
+    while pending:
+        wave, later = [], []
+        for row in pending:
+            _ident, comment, parent = row
+            if not parent or parent not in known:
+                comment.parent_id = None
+                wave.append(row)
+            elif parent in by_id:
+                comment.parent_id = by_id[parent].pk
+                wave.append(row)
+            else:
+                later.append(row)
+        if not wave:  # replies whose parents reply to them: break the loop
+            for _ident, comment, _parent in later:
+                comment.parent_id = None
+            wave, later = later, []
+        Comment.objects.bulk_create([comment for _i, comment, _p in wave])
+        by_id.update((ident, comment) for ident, comment, _p in wave)
+        pending = later
+    for _ident, old, parent in old_rows:
+        parent_id = by_id[parent].pk if parent and parent in by_id else None
+        if old.parent_id != parent_id:
+            old.parent_id = parent_id
+            changed[old.pk] = old
+    if changed:
+        Comment.objects.bulk_update(list(changed.values()), [*fields, "parent"])
+    return orphans

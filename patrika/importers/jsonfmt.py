@@ -26,6 +26,7 @@ from .base import (
     ImportFileError,
     ItemError,
     checksum,
+    comments_upsert,
     free_slugs,
     story_upsert,
 )
@@ -276,29 +277,12 @@ class JsonImporter(BaseImporter):
             }
         fields = ["story", "language", "name", "website", "body", "status", "created_at"]
         fields += list(PRIVATE_COMMENT_FIELDS)
-        new, changed, by_id = [], [], {}
-        for ident, comment, _parent in keyed:
-            old = existing.get(comment.import_source)
-            if old is None:
-                new.append(comment)
-                by_id[ident] = comment
-                continue
-            for field in fields:
-                # An export without private fields must not wipe the emails a site has.
-                if field in PRIVATE_COMMENT_FIELDS and not getattr(comment, field):
-                    continue
-                setattr(old, field, getattr(comment, field))
-            changed.append(old)
-            by_id[ident] = old
-        Comment.objects.bulk_create(new)
-        if changed:
-            Comment.objects.bulk_update(changed, fields)
-        threaded = []
-        for ident, _comment, parent in keyed:
-            comment = by_id[ident]
-            parent_id = by_id[parent].pk if parent in by_id else None
-            if comment.parent_id != parent_id:
-                comment.parent_id = parent_id
-                threaded.append(comment)
-        if threaded:
-            Comment.objects.bulk_update(threaded, ["parent"])
+        comments_upsert(
+            rows=[
+                (str(ident), comment, str(parent) if parent is not None else None)
+                for ident, comment, parent in keyed
+            ],
+            existing=existing,
+            fields=fields,
+            keep_if_blank=PRIVATE_COMMENT_FIELDS,
+        )

@@ -39,6 +39,7 @@ from .base import (
     CommitEvery,
     ItemError,
     checksum,
+    comments_upsert,
     free_slugs,
     story_upsert,
 )
@@ -433,35 +434,14 @@ class WordPressImporter(BaseImporter):
             }
         fields = ["story", "language", "name", "email", "website", "body", "status"]
         fields += ["created_at", "ip_address"]
-        new: list[Comment] = []
-        changed: list[Comment] = []
-        by_wp_id: dict[str, Comment] = {}
-        for wp_id, comment, _parent in wanted:
-            old = existing.get(comment.import_source)
-            if old is None:
-                new.append(comment)
-                by_wp_id[wp_id] = comment
-                continue
-            if any(getattr(old, f) != getattr(comment, f) for f in fields):
-                for f in fields:
-                    setattr(old, f, getattr(comment, f))
-                changed.append(old)
-            by_wp_id[wp_id] = old
-        Comment.objects.bulk_create(new)
-        if changed:
-            Comment.objects.bulk_update(changed, fields)
-        threaded: list[Comment] = []
-        for wp_id, _comment, parent in wanted:
-            comment = by_wp_id[wp_id]
-            parent_comment = by_wp_id.get(parent) if parent != "0" else None
-            if parent != "0" and parent_comment is None:
-                self.result.warn(where, f"comment {wp_id} replies to missing comment {parent}")
-            parent_id = parent_comment.pk if parent_comment else None
-            if comment.parent_id != parent_id:
-                comment.parent_id = parent_id
-                threaded.append(comment)
-        if threaded:
-            Comment.objects.bulk_update(threaded, ["parent"])
+        rows = [
+            (wp_id, comment, parent if parent != "0" else None) for wp_id, comment, parent in wanted
+        ]
+        orphans = comments_upsert(
+            rows=rows, existing=existing, fields=fields, keep_if_blank=("email", "ip_address")
+        )
+        for wp_id in orphans:
+            self.result.warn(where, f"comment {wp_id} replies to a comment not in the file")
 
 
 def parse_date_safe(value: str) -> datetime:
