@@ -21,7 +21,8 @@ def own_comment_ids(request: HttpRequest) -> list[int]:
         COOKIE_NAME, default="", salt=_SALT, max_age=conf.pending_cookie_age()
     )
     ids = []
-    for part in (value or "").split(","):
+    # Dots, not commas: a comma would make the cookie value need quoting.
+    for part in (value or "").split("."):
         if part.isdigit() and len(part) < 19:
             ids.append(int(part))
     return ids[-_KEEP:]
@@ -31,7 +32,7 @@ def remember_own_comment(request: HttpRequest, response: HttpResponse, *, commen
     ids = [i for i in own_comment_ids(request) if i != comment_id] + [comment_id]
     response.set_signed_cookie(
         COOKIE_NAME,
-        ",".join(map(str, ids[-_KEEP:])),
+        ".".join(map(str, ids[-_KEEP:])),
         salt=_SALT,
         max_age=conf.pending_cookie_age(),
         httponly=True,

@@ -26,6 +26,15 @@ def test_success_redirects_to_the_comment_and_shows_it_awaiting_moderation(clien
     assert "A thoughtful comment about the talks." in page
 
 
+def test_several_own_pending_comments_are_remembered(client, en) -> None:
+    post_comment(client, en, body="first of mine")
+    response = post_comment(client, en, body="second of mine")
+    assert '"' not in response.cookies[COOKIE_NAME].OutputString().split(";")[0]
+    page = client.get(en.get_absolute_url()).content.decode()
+    assert "first of mine" in page and "second of mine" in page
+    assert page.count('class="awaiting-moderation"') == 2
+
+
 def test_pending_comment_is_shown_only_to_its_author(client, en) -> None:
     post_comment(client, en)
     other = Client()
