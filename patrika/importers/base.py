@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from django.db import transaction
-from django.db.models import Q
 
 from patrika.comments.models import Comment
 from patrika.newsroom import services
@@ -270,13 +269,13 @@ def free_slugs(translations: list[TranslationData], existing: Story | None) -> N
     wanted = [t for t in translations if t.slug]
     if not wanted:
         return
-    clash = Q()
-    for t in wanted:
-        clash |= Q(language=t.language, slug=t.slug)
-    taken = Translation.objects.filter(clash)
+    taken = Translation.objects.filter(slug__in={t.slug for t in wanted})
     if existing is not None:
         taken = taken.exclude(story=existing)
-    for language, _slug in taken.values_list("language", "slug"):
+    wanted_pairs = {(t.language, t.slug) for t in wanted}
+    for language, slug in taken.values_list("language", "slug"):
+        if (language, slug) not in wanted_pairs:
+            continue
         for t in wanted:
             if t.language == language:
                 t.slug = services.unique_translation_slug(
