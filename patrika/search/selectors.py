@@ -17,6 +17,9 @@ from .snippets import highlight, snippet
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 100
+# Term counts used to pick which words to drop stop here: past it, a word is simply common.
+FREQUENCY_BOUND = 1000
+SUGGESTION_THRESHOLD = 0.75
 
 
 @dataclass
@@ -34,6 +37,11 @@ class SearchPage:
     # No story had every word: these hits have some of them.
     partial: bool = False
     filters: Filters = field(default_factory=Filters)
+
+    @property
+    def total_capped(self) -> bool:
+        """Counting stopped at the last page we would show: there are at least this many."""
+        return self.total >= MAX_PAGE * self.per_page
 
     @property
     def num_pages(self) -> int:
@@ -65,45 +73,61 @@ class SearchPage:
 
 
 def _run(
-    terms: list[QueryTerm], *, filters: Filters, number: int, per_page: int, match_all: bool
+    terms: list[QueryTerm], *, filters: Filters, number: int, per_page: int
 ) -> tuple[int, list[Hit]]:
     matches = get_backend().search(
         terms,
         filters=filters,
         offset=(number - 1) * per_page,
         limit=per_page,
-        match_all=match_all,
+        count_limit=MAX_PAGE * per_page,
     )
     return matches.total, matches.hits
+
+
+def _frequencies(terms: list[QueryTerm], filters: Filters) -> dict[QueryTerm, int]:
+    """How many entries each term matches, counted no further than a bound (cheap either way)."""
+    backend = get_backend()
+    return {
+        term: backend.search([term], filters=filters, limit=0, count_limit=FREQUENCY_BOUND).total
+        for term in terms
+    }
 
 
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def search_suggest(*, query: str, lang: str | None = None, filters: Filters | None = None) -> str:
+def _closest(term: QueryTerm) -> str:
+    """The indexed word closest to `term` in spelling or sound, or "" when none is close."""
+    best, best_score = "", 0.0
+    same_script = script_of(term.raw)
+    for candidate, key in get_backend().vocabulary_near(term.key or term.surface):
+        score = _similarity(term.key, key) if term.key else 0.0
+        if script_of(candidate) == same_script:
+            score = max(score, _similarity(term.surface, candidate)) + 0.05
+        if score > best_score:
+            best, best_score = candidate, score
+    return best if best_score >= SUGGESTION_THRESHOLD and best != term.surface else ""
+
+
+def search_suggest(
+    *,
+    query: str,
+    lang: str | None = None,
+    filters: Filters | None = None,
+    frequencies: dict[QueryTerm, int] | None = None,
+) -> str:
     """The query with each word that matches nothing replaced by the closest indexed word."""
-    backend = get_backend()
     filters = filters or Filters()
+    terms = analyze_query(query, lang=lang)
+    frequencies = frequencies or _frequencies(terms, filters)
     changed = False
     out: list[str] = []
-    for term in analyze_query(query, lang=lang):
-        if backend.search([term], filters=filters, limit=0).total:
-            out.append(term.raw)
-            continue
-        best, best_score = term.raw, 0.0
-        same_script = script_of(term.raw)
-        for candidate, key in backend.vocabulary_near(term.key or term.surface):
-            score = _similarity(term.key, key) if term.key else 0.0
-            if script_of(candidate) == same_script:
-                score = max(score, _similarity(term.surface, candidate)) + 0.05
-            if score > best_score:
-                best, best_score = candidate, score
-        if best_score >= 0.75 and best != term.surface:
-            changed = True
-            out.append(best)
-        else:
-            out.append(term.raw)
+    for term in terms:
+        replacement = "" if frequencies.get(term) else _closest(term)
+        changed = changed or bool(replacement)
+        out.append(replacement or term.raw)
     return " ".join(out) if changed else ""
 
 
@@ -122,7 +146,13 @@ def search_page(
     per_page: int | None = None,
     lang: str | None = None,
 ) -> SearchPage:
-    """One page of results for `query`; `lang` (the reader's language) settles ambiguous words."""
+    """One page of results for `query`; `lang` (the reader's language) settles ambiguous words.
+
+    Every word must match (as itself or by its key). When no story has them all: a query with a
+    misspelt word is corrected ("Showing results for …"); otherwise the commonest words are
+    dropped one by one until some stories match ("No story has all the words"), which is cheap
+    where a ranked OR over common words would not be.
+    """
     query = query.strip()[:MAX_QUERY_LENGTH]
     per_page = per_page or settings.PATRIKA_PAGE_SIZE
     number = max(1, min(number, MAX_PAGE))
@@ -131,23 +161,25 @@ def search_page(
     page = SearchPage(query, terms, 0, [], number, per_page, filters=filters)
     if not terms:
         return page
-    page.total, page.hits = _run(
-        terms, filters=filters, number=number, per_page=per_page, match_all=True
-    )
+    page.total, page.hits = _run(terms, filters=filters, number=number, per_page=per_page)
     if page.total == 0:
-        page.suggestion = search_suggest(query=query, lang=lang, filters=filters)
+        frequencies = _frequencies(terms, filters)
+        page.suggestion = search_suggest(
+            query=query, lang=lang, filters=filters, frequencies=frequencies
+        )
         if page.suggestion:
             corrected = analyze_query(page.suggestion, lang=lang)
-            total, hits = _run(
-                corrected, filters=filters, number=number, per_page=per_page, match_all=True
-            )
+            total, hits = _run(corrected, filters=filters, number=number, per_page=per_page)
             if total:
                 page.total, page.hits, page.terms, page.corrected = total, hits, corrected, True
             else:
                 page.suggestion = ""
-        if page.total == 0 and len(terms) > 1:
+        found = [t for t in sorted(terms, key=frequencies.__getitem__) if frequencies[t]]
+        for keep in range(min(len(found), len(terms) - 1), 0, -1):
+            if page.total:
+                break
             page.total, page.hits = _run(
-                terms, filters=filters, number=number, per_page=per_page, match_all=False
+                found[:keep], filters=filters, number=number, per_page=per_page
             )
             page.partial = page.total > 0
     _decorate(page.hits, page.terms)

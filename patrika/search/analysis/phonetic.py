@@ -5,10 +5,11 @@ Latin word, so romanized queries meet Devanagari text (and Devanagari spellings 
 names meet the English words) without any word list.
 
 The fold is deliberately lossy, the way people type Hindi in Latin letters: long/short vowels
-merge (aa→a, ee→i, oo→u, au→o, iya→ia), the short "a" disappears everywhere but at the start
-(it is the inherent vowel Hindi often does not pronounce: bhArata → "bharat"), aspiration is
-dropped (bh→b, sh→s, ph→p), w→v, z→j, f→p, q→k, c→k (ch stays apart), x→ks, a final -y after a
-consonant → i, m before p/b → n (anusvara), and doubled letters collapse.
+merge (aa→a, ee→i, oo→u, au→o, iya→ia, and ai→e as in है "hai" or "train"/ट्रेन), the short
+"a" disappears everywhere but at the start (it is the inherent vowel Hindi often does not
+pronounce: bhArata → "bharat"), aspiration is dropped (bh→b, sh→s, ph→p), w→v, z→j, f→p,
+q→k, c→k (ch stays apart), x→ks, a final -y after a consonant → i, m before p/b → n
+(anusvara), and doubled letters collapse.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def fold(latin: str) -> str:
     s = s.replace("chh", "C").replace("ch", "C").replace("x", "ks")
     s = s.replace("c", "k").replace("C", "c")
     s = s.replace("q", "k").replace("z", "j").replace("w", "v").replace("f", "p")
-    s = s.replace("ee", "i").replace("oo", "u").replace("au", "o")
+    s = s.replace("ee", "i").replace("oo", "u").replace("au", "o").replace("ai", "e")
     s = _IYA.sub("i", s)
     s = _H_AFTER_CONSONANT.sub("", s)
     s = _FINAL_Y.sub("i", s)

@@ -51,7 +51,7 @@ class Hit:
 
 @dataclass
 class Matches:
-    total: int
+    total: int  # entries matching, counted up to the search's `count_limit`
     hits: list[Hit]
 
 
@@ -69,7 +69,7 @@ class SearchBackend(Protocol):
         filters: Filters,
         offset: int = 0,
         limit: int = 10,
-        match_all: bool = True,
+        count_limit: int = 1000,
     ) -> Matches: ...
 
     def vocabulary_near(self, key: str, *, limit: int = 500) -> list[tuple[str, str]]: ...

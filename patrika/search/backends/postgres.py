@@ -22,14 +22,15 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsquery(terms: Sequence[QueryTerm], *, match_all: bool = True) -> str:
+def tsquery(terms: Sequence[QueryTerm]) -> str:
+    """Every term, each as its word with weight A/B or its key with weight C/D."""
     parts = []
     for term in terms:
         alternatives = [f"{_lexeme(term.word)}:AB"]
         if term.key:
             alternatives.append(f"{_lexeme(term.key)}:CD")
         parts.append("(" + " | ".join(alternatives) + ")")
-    return (" & " if match_all else " | ").join(parts)
+    return " & ".join(parts)
 
 
 class Backend(DatabaseBackend):
@@ -42,17 +43,18 @@ class Backend(DatabaseBackend):
         filters: Filters,
         offset: int = 0,
         limit: int = 10,
-        match_all: bool = True,
+        count_limit: int = 1000,
     ) -> Matches:
         if not terms:
             return Matches(0, [])
         where, params = self.filter_sql(filters)
-        query = tsquery(terms, match_all=match_all)
+        query = tsquery(terms)
         with connection.cursor() as cursor:
+            # Counting stops at count_limit: nobody pages past it.
             cursor.execute(
-                f"SELECT count(*) FROM search_searchentry e WHERE e.vector @@ %s::tsquery "
-                f"AND {where}",
-                [query, *params],
+                "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "
+                f"WHERE e.vector @@ %s::tsquery AND {where} LIMIT %s) AS found",
+                [query, *params, count_limit],
             )
             total = cursor.fetchone()[0]
             if not total or offset >= total or limit <= 0:

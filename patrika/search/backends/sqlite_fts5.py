@@ -26,14 +26,15 @@ def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def match_expression(terms: Sequence[QueryTerm], *, match_all: bool = True) -> str:
+def match_expression(terms: Sequence[QueryTerm]) -> str:
+    """Every term, each as its word in a word column or its key in a key column."""
     parts = []
     for term in terms:
         alternatives = [f"{{title_words body_words}} : {_quote(term.word)}"]
         if term.key:
             alternatives.append(f"{{title_keys body_keys}} : {_quote(term.key)}")
         parts.append("(" + " OR ".join(alternatives) + ")")
-    return (" AND " if match_all else " OR ").join(parts)
+    return " AND ".join(parts)
 
 
 class Backend(DatabaseBackend):
@@ -46,18 +47,21 @@ class Backend(DatabaseBackend):
         filters: Filters,
         offset: int = 0,
         limit: int = 10,
-        match_all: bool = True,
+        count_limit: int = 1000,
     ) -> Matches:
         if not terms:
             return Matches(0, [])
         where, params = self.filter_sql(filters)
-        match = match_expression(terms, match_all=match_all)
+        match = match_expression(terms)
         base = (
             "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND {where}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [match, *params])
+            # Counting stops at count_limit: nobody pages past it, and counting costs a row read.
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s)", [match, *params, count_limit]
+            )
             total = cursor.fetchone()[0]
             if not total or offset >= total or limit <= 0:
                 return Matches(total, [])
