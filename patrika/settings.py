@@ -204,3 +204,17 @@ PATRIKA_STORY_CONTEXT_PROVIDERS = [
     "patrika.comments.context.story_comments_context",
 ]
 PATRIKA_SEARCH_BACKEND = env("PATRIKA_SEARCH_BACKEND", "")
+
+# Comments (every PATRIKA_COMMENTS_* setting and its default: docs/comments.md).
+PATRIKA_COMMENTS_CLOSE_AFTER_DAYS = int(env("PATRIKA_COMMENTS_CLOSE_AFTER_DAYS", "30"))
+# The header that carries the reader's address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
+PATRIKA_COMMENTS_IP_HEADER = env("PATRIKA_COMMENTS_IP_HEADER")
+# Akismet is off unless a key is given; it never receives the commenter's email.
+PATRIKA_COMMENTS_AKISMET_KEY = env("PATRIKA_COMMENTS_AKISMET_KEY")
+PATRIKA_COMMENTS_SPAM_CHECKERS = [
+    "patrika.comments.spam.rules.LinkRule",
+    "patrika.comments.spam.bayes.BayesChecker",
+    *(["patrika.comments.spam.akismet.AkismetChecker"] if PATRIKA_COMMENTS_AKISMET_KEY else []),
+]
+# A comment refused for an expired session comes back with its text and a fresh token.
+CSRF_FAILURE_VIEW = "patrika.comments.views.csrf_failure"

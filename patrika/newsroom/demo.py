@@ -17,7 +17,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from . import services
-from .models import Image, Story, StoryStatus
+from .models import Author, Image, Story, StoryStatus
 from .services import SourceData, StoryData, TranslationData
 
 CONTENT_DIR = Path(__file__).parent / "demo_content"
@@ -215,6 +215,11 @@ def generated_story_data(index: int, rng: random.Random) -> StoryData:
     )
 
 
+def _demo_author_emails() -> None:
+    # Private addresses so that comment notifications show on the demo's console.
+    Author.objects.filter(name="Patrika Desk", email="").update(email="desk@patrika.local")
+
+
 def _upsert(data: StoryData) -> bool:
     existing = Story.objects.filter(import_source=data.import_source).first()
     services.story_save(data=data, story=existing)
@@ -232,4 +237,5 @@ def load_demo(*, generated: int = 40, seed: int = 2026) -> tuple[int, int]:
             created += 1
         else:
             updated += 1
+    _demo_author_emails()
     return created, updated
