@@ -16,7 +16,7 @@ from django.db import transaction
 
 from patrika.comments.models import Comment
 from patrika.newsroom import services
-from patrika.newsroom.models import Story, Translation
+from patrika.newsroom.models import Story, Translation, TranslationState
 from patrika.newsroom.services import StoryData, TranslationData
 
 from .models import ImportRecord
@@ -353,3 +353,18 @@ def comments_upsert(
     if changed:
         Comment.objects.bulk_update(list(changed.values()), [*fields, "parent"])
     return orphans
+
+
+def translation_states_set(*, story: Story, states: Mapping[str, str]) -> None:
+    """Give translations the states the source had (story_save makes them all ready)."""
+    changed = 0
+    for language, state in states.items():
+        if state in TranslationState.values and state != TranslationState.READY:
+            changed += (
+                story.translations.filter(language=language)
+                .exclude(state=state)
+                .update(state=state)
+            )
+    if changed:
+        # Baked page data lists only ready translations: bake again and tell listeners.
+        services.story_touch(story=story)

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from patrika import languages
 from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom import services
-from patrika.newsroom.models import Author, Story, StoryStatus, Translation, TranslationState
+from patrika.newsroom.models import Author, Story, StoryStatus, Translation
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
 
 from .base import (
@@ -29,6 +29,7 @@ from .base import (
     comments_upsert,
     free_slugs,
     story_upsert,
+    translation_states_set,
 )
 from .export import FORMAT, PRIVATE_COMMENT_FIELDS, VERSION
 from .media import image_for_url
@@ -231,10 +232,9 @@ class JsonImporter(BaseImporter):
         )
 
     def after_save(self, story: Story, record: dict[str, Any], *, site: str, fresh: bool) -> None:
-        for t in record["translations"]:
-            state = t.get("state")
-            if state in TranslationState.values and state != TranslationState.READY:
-                story.translations.filter(language=t["language"]).update(state=state)
+        translation_states_set(
+            story=story, states={t["language"]: t.get("state", "") for t in record["translations"]}
+        )
         for author in record.get("authors", []):
             if author.get("bio") or author.get("email"):
                 Author.objects.filter(name=author["name"], bio="").update(bio=author.get("bio", ""))

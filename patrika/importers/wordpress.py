@@ -27,7 +27,6 @@ from patrika.newsroom.models import (
     Section,
     Story,
     StoryStatus,
-    TranslationState,
 )
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
 from patrika.text import slugify
@@ -42,6 +41,7 @@ from .base import (
     comments_upsert,
     free_slugs,
     story_upsert,
+    translation_states_set,
 )
 from .htmlmd import html_to_markdown, html_to_text
 from .media import image_for_url
@@ -247,10 +247,8 @@ class WordPressImporter(BaseImporter):
 
         def after_save(story: Story, created: bool) -> None:
             self.save_comments(story, items, site=site, where=where, fresh=created)
-            for item in items:
-                state = item.meta.get("_patrika_state", "")
-                if state in TranslationState.values and state != TranslationState.READY:
-                    story.translations.filter(language=language_of(item)).update(state=state)
+            states = {language_of(i): i.meta.get("_patrika_state", "") for i in items}
+            translation_states_set(story=story, states=states)
 
         story = story_upsert(
             key=key,

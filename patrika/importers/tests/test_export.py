@@ -18,6 +18,7 @@ from patrika.importers.base import ImportOptions
 from patrika.importers.export import image_url
 from patrika.importers.models import ImportRecord
 from patrika.importers.runner import run_import
+from patrika.newsroom import services
 from patrika.newsroom.models import (
     Author,
     Image,
@@ -55,6 +56,8 @@ def build_archive() -> None:
     hi.save()
     picture = Image.objects.create(source_url="https://cdn.example.com/markets.jpg", credit="AP")
     Story.objects.filter(pk=story.pk).update(featured_image=picture)
+    story.refresh_from_db()
+    services.story_touch(story=story)  # as the admin does after an edit
     first = Comment.objects.create(
         story=story, language="en", name="Ravi", email="ravi@example.net", body="Good <b>news</b>",
         status=CommentStatus.APPROVED, ip_address="198.51.100.4",
@@ -123,6 +126,8 @@ def snapshot(*, wxr: bool, private: bool) -> list[dict[str, Any]]:
                     for t in story.translations.order_by("language")
                 ],
                 "comments": comments,
+                # What public pages read: baked data must agree with the rows.
+                "baked_languages": sorted(story.meta.get("translations", {})),
             }
         )
     sections = {s.slug: {n.language: n.name for n in s.names.all()} for s in Section.objects.all()}
