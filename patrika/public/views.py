@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -19,12 +18,15 @@ from patrika.newsroom import selectors
 from patrika.newsroom.models import Story
 
 from . import structured_data
+from .paging import NewsPage, news_page, page_number
 
 
-def _paginate(request: HttpRequest, stories: QuerySet[Story]) -> Page:
-    paginator = Paginator(stories, settings.PATRIKA_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    stories = selectors.stories_ready(list(page.object_list))
+def _paginate(request: HttpRequest, stories: QuerySet[Story]) -> NewsPage:
+    number = page_number(request.GET.get("page"))
+    page = news_page(stories, number=number, size=settings.PATRIKA_PAGE_SIZE)
+    if number > 1 and not page.object_list:
+        raise Http404
+    stories = selectors.stories_ready(page.object_list)
     counts = comment_counts(story_ids=[story.pk for story in stories])
     for story in stories:
         story.comment_count = counts.get(story.pk, 0)

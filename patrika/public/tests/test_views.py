@@ -109,6 +109,9 @@ def test_listings_paginate(client, settings) -> None:
     assert 'rel="next" href="?page=2"' in first
     third = client.get("/en/?page=3").text
     assert third.count('class="card"') == 1
+    assert 'rel="next"' not in third and 'rel="prev" href="?page=2"' in third
+    assert client.get("/en/?page=4").status_code == 404
+    assert client.get("/en/?page=abc").text.count('class="card"') == 3
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/hi/"])
