@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := postgresql chromium fonts-noto-core
 BENCH_APT_PACKAGES := wrk
 
-.PHONY: demo test test-sqlite test-postgres bench lint install install-test system-deps clean
+.PHONY: demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import lint install install-test system-deps clean
 
 $(BIN)/patrika: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,10 +42,21 @@ test-sqlite:
 test-postgres:
 	scripts/with-postgres.sh $(BIN)/pytest -p no:cacheprovider
 
-## make bench: page figures on a generated corpus, served the production way
-bench: install-test
+## make bench: pages, comments, search and import figures (bench-pages etc. run one each)
+bench: bench-pages bench-comments bench-search bench-import
+
+bench-pages: install-test
 	@scripts/system-deps.sh $(BENCH_APT_PACKAGES)
 	$(BIN)/python scripts/bench_pages.py
+
+bench-comments: install-test
+	$(BIN)/python scripts/bench_comments.py
+
+bench-search: install-test system-deps
+	$(BIN)/python scripts/bench_search.py
+
+bench-import: install-test
+	$(BIN)/python scripts/bench_import.py
 
 lint: install-test
 	$(BIN)/ruff check .
