@@ -306,6 +306,10 @@ class WordPressImporter(BaseImporter):
             )
         free_slugs(translations, existing)
         statuses = [STATUSES[i.status] for i in items]
+        if any(i.password for i in items):
+            # Patrika has no password-protected stories: keep them out of public view.
+            statuses = [StoryStatus.DRAFT]
+            self.result.warn(first.label(), "password-protected in WordPress: imported as a draft")
         status = next(
             (s for s in (StoryStatus.PUBLISHED, StoryStatus.SCHEDULED) if s in statuses),
             statuses[0],

@@ -238,3 +238,20 @@ def test_generated_export_with_many_posts_streams(tmp_path: Path) -> None:
     assert result.failed == 0
     assert result.created == 30  # en/hi pairs
     assert Comment.objects.count() > 0
+
+
+@pytest.mark.django_db
+def test_password_protected_post_becomes_a_draft(tmp_path: Path) -> None:
+    path = tmp_path / "locked.xml"
+    path.write_text(
+        (WXR / "missing-fields.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<title>A good post</title>",
+            "<title>A good post</title><wp:post_password>secret</wp:post_password>",
+        ),
+        encoding="utf-8",
+    )
+    result = _run(path)
+    assert _story("A good post").status == StoryStatus.DRAFT
+    assert any("password-protected" in w for w in result.warnings)
