@@ -18,7 +18,7 @@ from patrika.newsroom.services import SourceData, StoryData, TranslationData
 
 from .base import BaseImporter, ImportFileError, checksum, story_upsert
 from .htmlmd import html_to_markdown
-from .text import boilerplate_phrases, is_boilerplate
+from .textdump import boilerplate_phrases, is_boilerplate
 
 # Fewer letters than this is a page without an article (an index, a 404 page).
 MIN_TEXT = 80

@@ -1,0 +1,427 @@
+"""Plain-text bilingual dumps: one story per file, cleaned by general rules.
+
+The rules, in order (each is a small function below, so a new dump shape is a new rule):
+
+1. Boilerplate lines ("Scroll down for hindi", "Leave a Comment", …) are dropped. The list is
+   `DEFAULT_BOILERPLATE` plus `settings.PATRIKA_IMPORT_BOILERPLATE_EXTRA`; matching ignores
+   case, spacing and decoration ("*", "»", ":").
+2. Keyword stuffing (a phrase repeated on one line, "X/X/X", or a short line that appears more
+   than once) becomes one tag and leaves the text. "Tags: a, b" lines become tags too.
+3. "By Name" lines become authors; "Source: …" lines and trailing "Title – Publisher" lines
+   become source attributions.
+4. What is left is split into runs by script (Latin → en, Devanagari → hi, …): each language's
+   first line is its title, short unpunctuated lines followed by a paragraph are headings.
+5. Warnings, never edits, for what a rule cannot fix: a paragraph that seems cut mid-word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from patrika import languages
+from patrika.newsroom.services import SourceData
+from patrika.text import normalize
+
+from .base import ItemError
+from .htmlmd import escape_markdown
+
+DEFAULT_BOILERPLATE: tuple[str, ...] = (
+    "scroll down for hindi",
+    "scroll down for english",
+    "scroll down for hindi version",
+    "scroll down for english version",
+    "hindi version below",
+    "english version below",
+    "for more news click here",
+    "click here for more news",
+    "for more updates click here",
+    "click here",
+    "read more",
+    "read also",
+    "also read",
+    "continue reading",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share on whatsapp",
+    "follow us",
+    "follow us on",
+    "subscribe to our newsletter",
+    "subscribe",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "advertisement",
+    "sponsored",
+    "related posts",
+    "related articles",
+    "you may also like",
+    "trending now",
+    "यह भी पढ़ें",
+    "ये भी पढ़ें",
+    "और पढ़ें",
+    "अधिक समाचार के लिए यहां क्लिक करें",
+    "ज्यादा खबरों के लिए यहां क्लिक करें",
+    "हिंदी में पढ़ने के लिए नीचे स्क्रॉल करें",
+    "अंग्रेज़ी में पढ़ने के लिए नीचे स्क्रॉल करें",
+    "अंग्रेजी में पढ़ने के लिए नीचे स्क्रॉल करें",
+    "विज्ञापन",
+    "शेयर करें",
+    "कमेंट करें",
+)
+
+# Punctuation that ends a sentence (or a clause): a line ending so is not a heading.
+TERMINAL = ".!?।॥…;:,"
+# Decoration around boilerplate and around stuffed phrases.
+_DECOR = " \t*•·»«|:.!…-–—_=~#>\"'“”‘’()[]"
+_SOURCE_PREFIX = re.compile(
+    r"^(?:sources?|via|courtesy|credits?|inputs? from|with inputs from|स्रोत|साभार)"
+    r"\s*[:：\-–]\s*(.+)$",
+    re.I,
+)
+_AUTHOR = re.compile(
+    r"^(?:by|written by|reported by|लेखक|द्वारा|रिपोर्ट)\s*[:：\-–]?\s+(.{2,80})$", re.I
+)
+_TAGS = re.compile(r"^(?:tags?|keywords?|टैग|कीवर्ड)\s*[:：]\s*(.+)$", re.I)
+_URL = re.compile(r"https?://\S+")
+_SPLITTERS = (" – ", " — ", " - ", " | ")
+_SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "a", "an", "&", "de", "la", "to"}
+# Common English word endings: a paragraph's last word ending otherwise, and found nowhere
+# else in the text, may have been cut ("mechan." for "mechanisms.").
+_ENDINGS = (
+    "e", "s", "y", "ed", "ing", "ion", "al", "ic", "ly", "er", "or", "ar", "nt", "st", "sm",
+    "ty", "ry", "ge", "ce", "se", "te", "ve", "ful", "ous", "ish", "ship", "hood", "ness", "um",
+    "ss", "ch", "sh", "th", "ght", "nd", "rd", "ld", "lt", "rt", "ct", "pt", "ft", "ck", "nk",
+    "ng", "wn", "rn", "rm", "lm", "ow", "aw", "ew", "ay", "ey", "oy", "o", "a", "i", "x", "ll",
+    "ff", "ain", "een", "ean", "oon", "own", "ern", "ive", "iet", "ial", "ies",
+)  # fmt: skip
+
+
+@dataclass
+class Line:
+    text: str
+    number: int
+    blank_before: bool = True
+    blank_after: bool = True
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class ParsedTranslation:
+    language: str
+    title: str
+    body: str
+    headings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDump:
+    translations: list[ParsedTranslation]
+    tags: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    sources: list[SourceData] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def original_language(self) -> str:
+        return self.translations[0].language
+
+
+def boilerplate_phrases() -> tuple[str, ...]:
+    extra = getattr(settings, "PATRIKA_IMPORT_BOILERPLATE_EXTRA", ())
+    return tuple(fold(p) for p in (*DEFAULT_BOILERPLATE, *extra) if fold(p))
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", normalize(text)).strip(_DECOR).casefold()
+
+
+def _ends_terminal(text: str) -> bool:
+    stripped = text.rstrip("\"'”’)]» ")
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def is_boilerplate(text: str, phrases: Sequence[str]) -> bool:
+    folded = fold(text)
+    if not folded:
+        return False
+    for phrase in phrases:
+        if folded == phrase:
+            return True
+        # "Read more: …", "Follow us on X", "Your email … published. Required fields …".
+        if folded.startswith(phrase) and len(folded) - len(phrase) <= 60:
+            after = folded[len(phrase)]
+            if not after.isalnum() and unicodedata.category(after)[0] != "M":
+                return True
+    return False
+
+
+def _short_phrase(text: str) -> bool:
+    return 0 < len(text.split()) <= 8 and len(text) <= 80 and not _ends_terminal(text)
+
+
+def stuffed_phrase(text: str) -> str | None:
+    """The phrase of a keyword-stuffed line ("X/X/X", "X | X", "X, X, X"), else None."""
+    for pattern, minimum in ((r"\s*[/|]\s*", 2), (r"\s*[,;]\s*", 3)):
+        parts = [p.strip(_DECOR) for p in re.split(pattern, text.strip(_DECOR))]
+        parts = [p for p in parts if p]
+        if len(parts) >= minimum and len({p.casefold() for p in parts}) == 1:
+            return parts[0] if _short_phrase(parts[0]) else None
+    return None
+
+
+def _publisher_like(text: str) -> bool:
+    text = text.strip()
+    words = text.split()
+    if not (1 <= len(words) <= 6) or len(text) > 60 or _ends_terminal(text):
+        return False
+    if languages.detect_script_language(text) != "en":
+        return len(words) <= 4
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def parse_source(text: str, *, strict: bool) -> SourceData | None:
+    """ "Title – Publisher", "Publisher", a URL, or a mix. `strict`: only "Title – Publisher"."""
+    url_match = _URL.search(text)
+    url = url_match.group(0).rstrip(").,]>") if url_match else ""
+    rest = _URL.sub("", text).strip(" ()[]<>|,-–—:")
+    for splitter in _SPLITTERS:
+        if splitter in rest:
+            title, publisher = rest.rsplit(splitter, 1)
+            if _publisher_like(publisher) and len(title.split()) >= 3:
+                return SourceData(title=title.strip(), publisher=publisher.strip(), url=url)
+    if strict:
+        return SourceData(title=url, url=url) if url and not rest else None
+    if not rest and url:
+        return SourceData(title=url, url=url)
+    if rest and _publisher_like(rest):
+        return SourceData(title=rest, publisher=rest, url=url)
+    return SourceData(title=rest[:300], url=url) if rest else None
+
+
+def _read_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    blank = True
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = re.sub(r"\s+", " ", normalize(raw)).strip()
+        if not stripped:
+            blank = True
+            if lines:
+                lines[-1].blank_after = True
+            continue
+        if lines and not blank:
+            lines[-1].blank_after = False
+        lines.append(Line(stripped, number, blank_before=blank))
+        blank = False
+    return lines
+
+
+def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> ParsedDump:
+    """Turn a dump's text into translations, tags, authors and sources (no database)."""
+    phrases = boilerplate_phrases() if boilerplate is None else boilerplate
+    parsed = ParsedDump(translations=[])
+    lines = _read_lines(text)
+
+    kept: list[Line] = []
+    for line in lines:
+        if is_boilerplate(line.text, phrases):
+            parsed.removed.append(line.text)
+        elif not any(ch.isalnum() for ch in line.text):
+            parsed.removed.append(line.text)  # "* * *", "———"
+        else:
+            kept.append(line)
+    lines = kept
+
+    # Keyword stuffing and tag lines.
+    tags: dict[str, str] = {}
+    stuffed: dict[str, str] = {}
+    for line in lines:
+        if phrase := stuffed_phrase(line.text):
+            stuffed.setdefault(phrase.casefold(), phrase)
+    repeats = Counter(line.text.casefold() for line in lines if _short_phrase(line.text))
+    for line in lines:
+        if repeats[line.text.casefold()] >= 2:
+            stuffed.setdefault(line.text.casefold(), line.text)
+    kept = []
+    for line in lines:
+        phrase = stuffed_phrase(line.text)
+        folded = line.text.casefold()
+        if (phrase and phrase.casefold() in stuffed) or folded in stuffed:
+            key = phrase.casefold() if phrase else folded
+            tags.setdefault(key, stuffed[key])
+            parsed.removed.append(line.text)
+        elif match := _TAGS.match(line.text):
+            for name in re.split(r"\s*[,|/;]\s*", match.group(1)):
+                if name.strip(_DECOR):
+                    tags.setdefault(name.strip(_DECOR).casefold(), name.strip(_DECOR))
+            parsed.removed.append(line.text)
+        else:
+            kept.append(line)
+    lines = kept
+    parsed.tags = list(tags.values())
+
+    # Authors and sources.
+    kept = []
+    for line in lines:
+        author = _AUTHOR.match(line.text)
+        source = _SOURCE_PREFIX.match(line.text)
+        if author and _publisher_like(author.group(1).split("|")[0]):
+            parsed.authors.append(author.group(1).split("|")[0].strip())
+        elif source and (data := parse_source(source.group(1), strict=False)):
+            parsed.sources.append(data)
+        else:
+            kept.append(line)
+    lines = kept
+    trailing: list[SourceData] = []
+    while lines and len(trailing) < 3:
+        data = parse_source(lines[-1].text, strict=True)
+        if data is None:
+            break
+        trailing.insert(0, data)
+        lines.pop()
+    parsed.sources.extend(trailing)
+
+    runs = _language_runs(lines)
+    by_language: dict[str, list[Line]] = {}
+    for language, run in runs:
+        if language in by_language:
+            parsed.warnings.append(
+                f"{language} text found in more than one place (line {run[0].number}); joined"
+            )
+        by_language.setdefault(language, []).extend(run)
+    if not by_language:
+        raise ItemError("no story text found")
+    for language, run in by_language.items():
+        parsed.translations.append(_translation(language, run, parsed.warnings))
+    _check_truncation(parsed, text)
+    return parsed
+
+
+def _language_runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    runs: list[tuple[str, list[Line]]] = []
+    for line in lines:
+        has_letters = any(ch.isalpha() for ch in line.text)
+        language = languages.detect_script_language(line.text) if has_letters else None
+        if runs and (language is None or runs[-1][0] == language):
+            runs[-1][1].append(line)
+        else:
+            runs.append((language or languages.codes()[0], [line]))
+    # A single short line of another script inside a run (a quoted name) stays in that run.
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(runs) - 1):
+            before, middle, after = runs[i - 1], runs[i], runs[i + 1]
+            if before[0] == after[0] and len(middle[1]) == 1 and middle[1][0].words <= 12:
+                runs[i - 1 : i + 2] = [(before[0], before[1] + middle[1] + after[1])]
+                changed = True
+                break
+    return runs
+
+
+def _is_list_item(text: str) -> re.Match[str] | None:
+    return re.match(r"^(?:[-*•●▪–]|(\d{1,2})[.)])\s+(.+)$", text)
+
+
+def _is_heading(line: Line, following: Line | None, *, wrapped: bool) -> bool:
+    if following is None or line.words > 12 or len(line.text) > 100:
+        return False
+    if wrapped and not (line.blank_before and line.blank_after):
+        return False  # a line of a hard-wrapped paragraph
+    if _is_list_item(line.text):
+        return False
+    stripped = line.text.rstrip("\"'”’)] ")
+    if stripped.endswith("?"):
+        if line.blank_after:
+            return False
+    elif _ends_terminal(line.text):
+        return False
+    # Followed by a paragraph: longer, and a sentence.
+    return len(following.text) > len(line.text) and (
+        _ends_terminal(following.text) or following.words > 12
+    )
+
+
+def _translation(language: str, run: list[Line], warnings: list[str]) -> ParsedTranslation:
+    title_line, body_lines = run[0], run[1:]
+    title = title_line.text.strip()
+    if len(title) > 300:
+        raise ItemError(f"line {title_line.number}: no {language} title (first line too long)")
+    blocks: list[tuple[str, str]] = []  # (kind, markdown)
+    headings: list[str] = []
+    # Hard-wrapped text (every line short, paragraphs running over several lines): lines
+    # without a blank between them belong to one paragraph whatever they end with.
+    wrapped = bool(body_lines) and max(len(line.text) for line in body_lines) <= 100
+    wrapped = wrapped and any(
+        not line.blank_after and len(line.text) >= 50 for line in body_lines[:-1]
+    )
+    for index, line in enumerate(body_lines):
+        following = body_lines[index + 1] if index + 1 < len(body_lines) else None
+        if wrapped and following is not None:
+            # The next paragraph as a whole, not its first wrapped line.
+            rest = []
+            for later in body_lines[index + 1 :]:
+                rest.append(later.text)
+                if later.blank_after:
+                    break
+            following = Line(" ".join(rest), following.number)
+        if item := _is_list_item(line.text):
+            marker = f"{item.group(1)}." if item.group(1) else "-"
+            blocks.append(("li", f"{marker} {escape_markdown(item.group(2))}"))
+        elif _is_heading(line, following, wrapped=wrapped):
+            headings.append(line.text)
+            blocks.append(("h", f"## {escape_markdown(line.text)}"))
+        elif (
+            blocks
+            and blocks[-1][0] == "p"
+            and not line.blank_before
+            and (
+                wrapped
+                or (
+                    not _ends_terminal(body_lines[index - 1].text)
+                    and len(body_lines[index - 1].text) >= 50
+                )
+            )
+        ):
+            # A hard-wrapped paragraph: join its lines again.
+            blocks[-1] = ("p", f"{blocks[-1][1]} {escape_markdown(line.text)}")
+        else:
+            blocks.append(("p", escape_markdown(line.text)))
+    parts: list[str] = []
+    for i, (kind, text) in enumerate(blocks):
+        if i and not (kind == "li" and blocks[i - 1][0] == "li"):
+            parts.append("\n")
+        parts.append(text + "\n")
+    return ParsedTranslation(language, title, "".join(parts), headings)
+
+
+def _check_truncation(parsed: ParsedDump, text: str) -> None:
+    words = set(re.findall(r"[A-Za-z]+", text.lower()))
+    for translation in parsed.translations:
+        for paragraph in translation.body.split("\n\n"):
+            match = re.search(r"\b([a-z]{3,})\.$", paragraph.strip())
+            if not match:
+                continue
+            word = match.group(1)
+            known_longer = any(w != word and w.startswith(word) for w in words)
+            counted = len(re.findall(rf"\b{word}\b", text.lower()))
+            if counted > 1 or known_longer or word.endswith(_ENDINGS):
+                continue
+            parsed.warnings.append(
+                f"{translation.language} paragraph ending “…{paragraph.strip()[-40:]}” may be "
+                f"cut mid-word (“{word}.”); left as is"
+            )
