@@ -38,7 +38,12 @@ class Page:
 
 def extract_page(raw: bytes, *, path: Path) -> Page:
     """The article of a saved page, or ImportFileError when there is none."""
-    import trafilatura  # imported here: it is slow to load and only this importer needs it
+    try:
+        import trafilatura  # imported here: it is slow to load and only this importer needs it
+    except ImportError as error:  # lxml 6 needs the separate lxml-html-clean package
+        raise ImportFileError(
+            f"HTML import is not available on this installation ({error})", file=path
+        ) from None
 
     options = {"include_comments": False, "include_tables": True, "include_images": True}
     meta = trafilatura.bare_extraction(raw, with_metadata=True, **options)

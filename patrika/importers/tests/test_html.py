@@ -11,6 +11,9 @@ from patrika.newsroom.models import Story, StoryStatus
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 
+# trafilatura 2.3 (through jusText) needs lxml.html.clean, a separate package since lxml 5.2.
+pytest.importorskip("lxml_html_clean", reason="pip install lxml-html-clean==0.4.6")
+
 
 def _run(*paths: Path, **options: object):
     return run_import(kind="html", paths=list(paths), options=ImportOptions(**options))
