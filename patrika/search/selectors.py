@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from django.conf import settings
 
@@ -20,6 +21,7 @@ MAX_PAGE = 100
 # Term counts used to pick which words to drop stop here: past it, a word is simply common.
 FREQUENCY_BOUND = 1000
 SUGGESTION_THRESHOLD = 0.75
+MAX_FALLBACK_TRIES = 6
 
 
 @dataclass
@@ -131,6 +133,31 @@ def search_suggest(
     return " ".join(out) if changed else ""
 
 
+def _fall_back(page: SearchPage, frequencies: dict[QueryTerm, int]) -> None:
+    """Fill `page` with the stories that have most of its words, if any have some.
+
+    Fewer words are tried in turn; among word sets of one size, those in one script first (a
+    reader who mixes "भारत russia trade" means one translation or the other), then the rarest.
+    """
+    found = [t for t in page.terms if frequencies[t]]
+    tries = 0
+    for keep in range(min(len(found), len(page.terms) - 1), 0, -1):
+        subsets = sorted(
+            combinations(found, keep),
+            key=lambda s: (len({script_of(t.raw) for t in s}), sum(frequencies[t] for t in s)),
+        )
+        for subset in subsets:
+            if tries >= MAX_FALLBACK_TRIES:
+                return
+            tries += 1
+            page.total, page.hits = _run(
+                list(subset), filters=page.filters, number=page.number, per_page=page.per_page
+            )
+            if page.total:
+                page.partial = True
+                return
+
+
 def _decorate(hits: list[Hit], terms: list[QueryTerm]) -> list[Hit]:
     for hit in hits:
         hit.title_html = highlight(hit.title, terms, lang=hit.language)
@@ -150,8 +177,8 @@ def search_page(
 
     Every word must match (as itself or by its key). When no story has them all: a query with a
     misspelt word is corrected ("Showing results for …"); otherwise the commonest words are
-    dropped one by one until some stories match ("No story has all the words"), which is cheap
-    where a ranked OR over common words would not be.
+    left out until some stories match ("No story has all the words"): cheap, where a ranked OR
+    over common words would not be.
     """
     query = query.strip()[:MAX_QUERY_LENGTH]
     per_page = per_page or settings.PATRIKA_PAGE_SIZE
@@ -174,14 +201,8 @@ def search_page(
                 page.total, page.hits, page.terms, page.corrected = total, hits, corrected, True
             else:
                 page.suggestion = ""
-        found = [t for t in sorted(terms, key=frequencies.__getitem__) if frequencies[t]]
-        for keep in range(min(len(found), len(terms) - 1), 0, -1):
-            if page.total:
-                break
-            page.total, page.hits = _run(
-                found[:keep], filters=filters, number=number, per_page=per_page
-            )
-            page.partial = page.total > 0
+        if not page.total:
+            _fall_back(page, frequencies)
     _decorate(page.hits, page.terms)
     return page
 

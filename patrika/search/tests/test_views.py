@@ -96,3 +96,14 @@ def test_opensearch_description(client: Client) -> None:
     ns = {"os": "http://a9.com/-/spec/opensearch/1.1/"}
     url = root.find("os:Url[@type='text/html']", ns)
     assert url is not None and url.get("template", "").endswith("/hi/search/?q={searchTerms}")
+
+
+def test_demo_content_is_searchable(client: Client, django_capture_on_commit_callbacks) -> None:
+    from patrika.newsroom.demo import load_demo
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo(generated=3)
+    html = client.get("/hi/search/", {"q": "bharat roos vyapar"}).content.decode()
+    assert "पुतिन–मोदी वार्ता" in html or "<mark>भारत</mark>–<mark>रूस</mark>" in html
+    html = client.get("/en/search/", {"q": "पुतिन"}).content.decode()
+    assert "<mark>Putin</mark>–Modi Talks" in html
