@@ -3,6 +3,7 @@ docs/importing.md). The writing is done by patrika.importers.export."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,11 +47,14 @@ class Command(BaseCommand):
             task = progress.add_task("export", total=Story.objects.count())
             advance = lambda: progress.advance(task)  # noqa: E731
             if output is None:
-                count = exporter(
-                    out=self.stdout._out,
-                    include_private=options["include_emails"],
-                    advance=advance,
-                )
+                try:
+                    exporter(
+                        out=sys.stdout, include_private=options["include_emails"], advance=advance
+                    )
+                    sys.stdout.flush()
+                except BrokenPipeError:
+                    # `patrika export | head`: the reader has gone, which is not an error.
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 return
             try:
                 partial = output.with_name(output.name + ".partial")
