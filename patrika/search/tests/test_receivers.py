@@ -1,0 +1,38 @@
+"""Indexing hooks into the newsroom's signals and never breaks a save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from patrika.newsroom.models import Story
+from patrika.search import services
+from patrika.search.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publishing_indexes_after_commit(publish: Callable[..., Story]) -> None:
+    story = publish(en="Tea harvest begins in Assam", hi=None)
+    assert SearchEntry.objects.filter(story=story).count() == 1
+
+
+def test_nothing_is_indexed_before_commit() -> None:
+    from patrika.newsroom.tests.factories import make_story
+
+    make_story(en="Tea harvest begins in Assam", hi=None)  # on_commit never runs in this test
+    assert not SearchEntry.objects.exists()
+
+
+def test_index_failure_is_logged_not_raised(
+    publish: Callable[..., Story], monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    def broken(**kwargs: Any) -> None:
+        raise RuntimeError("index down")
+
+    monkeypatch.setattr(services, "search_index_story", broken)
+    story = publish(en="Saved even if search is down", hi=None)
+    assert Story.objects.filter(pk=story.pk).exists()
+    assert "Could not index story" in caplog.text
