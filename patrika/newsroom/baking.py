@@ -14,7 +14,16 @@ from django.core.files.storage import default_storage
 
 from patrika import languages
 
-from .models import Image, Story, TranslationState
+from .models import (
+    Author,
+    Image,
+    SectionName,
+    SourceAttribution,
+    Story,
+    Tag,
+    Translation,
+    TranslationState,
+)
 
 META_VERSION = 1
 
@@ -32,20 +41,36 @@ def image_meta(image: Image) -> dict[str, Any]:
 
 
 def story_meta(story: Story) -> dict[str, Any]:
+    """Bake from the story's relations (prefetch them)."""
+    return meta_from(
+        story,
+        section_names=list(story.section.names.all()) if story.section else [],
+        tags=story.tags.all(),
+        authors=story.authors.all(),
+        sources=story.sources.all(),
+        translations=story.translations.all(),
+    )
+
+
+def meta_from(
+    story: Story,
+    *,
+    section_names: Iterable[SectionName],
+    tags: Iterable[Tag],
+    authors: Iterable[Author],
+    sources: Iterable[SourceAttribution],
+    translations: Iterable[Translation],
+) -> dict[str, Any]:
+    """Bake from rows already in hand (story_save passes what it has just written)."""
     section = story.section
     return {
         "v": META_VERSION,
-        "section": {
-            "slug": section.slug,
-            "names": {n.language: n.name for n in section.names.all()},
-        }
+        "section": {"slug": section.slug, "names": {n.language: n.name for n in section_names}}
         if section
         else None,
-        "tags": [{"name": t.name, "slug": t.slug} for t in story.tags.all()],
-        "authors": [{"name": a.name, "slug": a.slug} for a in story.authors.all()],
-        "sources": [
-            {"title": s.title, "publisher": s.publisher, "url": s.url} for s in story.sources.all()
-        ],
+        "tags": [{"name": t.name, "slug": t.slug} for t in tags],
+        "authors": [{"name": a.name, "slug": a.slug} for a in authors],
+        "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url} for s in sources],
         "image": image_meta(story.featured_image) if story.featured_image else None,
         # In settings order, so every page lists the languages the same way.
         "translations": {
@@ -58,7 +83,7 @@ def story_meta(story: Story) -> dict[str, Any]:
                 "description": t.description,
                 "updated": t.updated_at.isoformat(),
             }
-            for t in sorted(story.translations.all(), key=lambda t: _order(t.language))
+            for t in sorted(translations, key=lambda t: _order(t.language))
             if t.state == TranslationState.READY
         },
     }

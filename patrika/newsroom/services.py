@@ -18,7 +18,7 @@ from PIL import Image as PILImage
 
 from patrika.text import normalize, slugify
 
-from .baking import story_bake
+from .baking import meta_from, story_bake
 from .models import (
     LIVE_STATUSES,
     Author,
@@ -30,6 +30,7 @@ from .models import (
     StoryStatus,
     Tag,
     Translation,
+    TranslationState,
 )
 from .signals import story_changed, story_deleted
 
@@ -146,6 +147,7 @@ class TranslationData:
     image_alt: str = ""
     image_caption: str = ""
     slug: str = ""
+    state: str = TranslationState.READY
 
 
 @dataclass
@@ -184,6 +186,7 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
     story.save()
 
     existing = {t.language: t for t in story.translations.all()}
+    saved: list[Translation] = []
     for item in data.translations:
         translation = existing.pop(item.language, None) or Translation(
             story=story, language=item.language
@@ -194,6 +197,7 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
         translation.seo_description = item.seo_description
         translation.image_alt = item.image_alt
         translation.image_caption = item.image_caption
+        translation.state = item.state
         translation.slug = item.slug or (
             translation.slug
             if translation.pk and translation.title == item.title
@@ -202,17 +206,30 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
             )
         )
         translation.save()
+        saved.append(translation)
     for stale in existing.values():
         stale.delete()
 
-    story.tags.set([tag_get_or_create(name=name) for name in data.tags])
-    story.authors.set([author_get_or_create(name=name) for name in data.authors])
+    tags = [tag_get_or_create(name=name) for name in data.tags]
+    authors = [author_get_or_create(name=name) for name in data.authors]
+    story.tags.set(tags)
+    story.authors.set(authors)
     story.sources.all().delete()
-    SourceAttribution.objects.bulk_create(
+    sources = SourceAttribution.objects.bulk_create(
         SourceAttribution(story=story, title=s.title, publisher=s.publisher, url=s.url, position=i)
         for i, s in enumerate(data.sources)
     )
-    story_bake(story=story)
+    # Baked from what was just written, without reading it back (imports save thousands).
+    meta = meta_from(
+        story,
+        section_names=list(story.section.names.all()) if story.section else [],
+        tags=tags,
+        authors=authors,
+        sources=sources,
+        translations=saved,
+    )
+    Story.objects.filter(pk=story.pk).update(meta=meta)
+    story.meta = meta
     _announce(story)
     return story
 
