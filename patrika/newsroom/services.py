@@ -183,9 +183,11 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
     story.featured_image = data.featured_image
     story.comments_open = data.comments_open
     story.import_source = data.import_source
+    is_new = story.pk is None
     story.save()
 
-    existing = {t.language: t for t in story.translations.all()}
+    # A new story has no rows to read back or clear (imports create thousands).
+    existing = {} if is_new else {t.language: t for t in story.translations.all()}
     saved: list[Translation] = []
     for item in data.translations:
         translation = existing.pop(item.language, None) or Translation(
@@ -212,9 +214,13 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
 
     tags = [tag_get_or_create(name=name) for name in data.tags]
     authors = [author_get_or_create(name=name) for name in data.authors]
-    story.tags.set(tags)
-    story.authors.set(authors)
-    story.sources.all().delete()
+    if is_new:
+        story.tags.add(*tags)
+        story.authors.add(*authors)
+    else:
+        story.tags.set(tags)
+        story.authors.set(authors)
+        story.sources.all().delete()
     sources = SourceAttribution.objects.bulk_create(
         SourceAttribution(story=story, title=s.title, publisher=s.publisher, url=s.url, position=i)
         for i, s in enumerate(data.sources)
