@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from patrika import languages
 from patrika.newsroom.models import LIVE_STATUSES, Story, Translation, TranslationState
 
 from ..analysis import QueryTerm, analyze_document, prepare
@@ -47,6 +48,10 @@ class Hit:
     score: float
     snippet: SafeString = field(default_factory=lambda: SafeString(""))
     title_html: SafeString = field(default_factory=lambda: SafeString(""))
+
+    @property
+    def language_name(self) -> str:
+        return languages.get(self.language).name
 
 
 @dataclass
