@@ -36,7 +36,7 @@ class SearchPage:
     # are for it ("Showing results for …") rather than for the query.
     suggestion: str = ""
     corrected: bool = False
-    # No story had every word: these hits have some of them.
+    # No entry had every word: these hits have some of them.
     partial: bool = False
     filters: Filters = field(default_factory=Filters)
 
