@@ -177,7 +177,7 @@ def search_page(
 
     Every word must match (as itself or by its key). When no story has them all: a query with a
     misspelt word is corrected ("Showing results for …"); otherwise the commonest words are
-    left out until some stories match ("No story has all the words"): cheap, where a ranked OR
+    left out until some match ("No result has all the words"): cheap, where a ranked OR
     over common words would not be.
     """
     query = query.strip()[:MAX_QUERY_LENGTH]
