@@ -191,3 +191,17 @@ def test_listings_show_approved_comment_counts(client) -> None:
         )
     assert "2 comments" in client.get("/en/").text
     assert "2 comments" in client.get("/").text
+
+
+def test_more_news_is_in_the_page_language_same_section_first(client) -> None:
+    world, india = make_section(), make_section("india", "India", "भारत")
+    story = make_story(section=world)
+    english_only = make_story(section=world, en="World, English only", hi=None)
+    same = make_story(section=world, hi="विश्व की दूसरी ख़बर")
+    other = make_story(section=india, hi="भारत की ख़बर")
+    page = client.get(url_of(story, "hi")).text
+    more = page[page.index('id="more-news-h"') :]
+    assert "विश्व की दूसरी ख़बर" in more and "भारत की ख़बर" in more
+    assert more.index("विश्व की दूसरी ख़बर") < more.index("भारत की ख़बर")
+    assert english_only.translations.get().title not in more
+    assert same.pk != other.pk
