@@ -195,10 +195,11 @@ def test_listings_show_approved_comment_counts(client) -> None:
 
 def test_more_news_is_in_the_page_language_same_section_first(client) -> None:
     world, india = make_section(), make_section("india", "India", "भारत")
+    # Created first, so newest: only the same-section rule puts "same" before it.
+    other = make_story(section=india, hi="भारत की ख़बर")
     story = make_story(section=world)
     english_only = make_story(section=world, en="World, English only", hi=None)
     same = make_story(section=world, hi="विश्व की दूसरी ख़बर")
-    other = make_story(section=india, hi="भारत की ख़बर")
     page = client.get(url_of(story, "hi")).text
     more = page[page.index('id="more-news-h"') :]
     assert "विश्व की दूसरी ख़बर" in more and "भारत की ख़बर" in more
