@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -85,30 +86,30 @@ def story_delete(*, story: Story) -> None:
     transaction.on_commit(lambda: story_deleted.send(sender=Story, story_id=story_id))
 
 
+def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
+    """`text` as a slug, with -2, -3, … added until no row of `taken` has it."""
+    slug = base = slugify(text) or fallback
+    n = 1
+    while taken.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
 def tag_get_or_create(*, name: str) -> Tag:
     name = normalize(name).strip()
     tag = Tag.objects.filter(name__iexact=name).first()
-    if tag:
-        return tag
-    slug = base = slugify(name) or "tag"
-    n = 1
-    while Tag.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return Tag.objects.create(name=name, slug=slug)
+    return tag or Tag.objects.create(
+        name=name, slug=_free_slug(Tag.objects.all(), name, fallback="tag")
+    )
 
 
 def author_get_or_create(*, name: str) -> Author:
     name = normalize(name).strip()
     author = Author.objects.filter(name=name).first()
-    if author:
-        return author
-    slug = base = slugify(name) or "author"
-    n = 1
-    while Author.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return Author.objects.create(name=name, slug=slug)
+    return author or Author.objects.create(
+        name=name, slug=_free_slug(Author.objects.all(), name, fallback="author")
+    )
 
 
 def section_get_or_create(*, slug: str, names: Mapping[str, str]) -> Section:
@@ -126,15 +127,10 @@ def section_get_or_create(*, slug: str, names: Mapping[str, str]) -> Section:
 
 
 def unique_translation_slug(*, language: str, title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title) or "story"
-    slug, n = base, 1
     others = Translation.objects.filter(language=language)
     if exclude_pk:
         others = others.exclude(pk=exclude_pk)
-    while others.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+    return _free_slug(others, title, fallback="story")
 
 
 @dataclass
