@@ -98,7 +98,8 @@ def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
 
 def tag_get_or_create(*, name: str) -> Tag:
     name = normalize(name).strip()
-    tag = Tag.objects.filter(name__iexact=name).first()
+    # Exact first: it uses the unique index, where a case-insensitive match scans every tag.
+    tag = Tag.objects.filter(name=name).first() or Tag.objects.filter(name__iexact=name).first()
     return tag or Tag.objects.create(
         name=name, slug=_free_slug(Tag.objects.all(), name, fallback="tag")
     )
