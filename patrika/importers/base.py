@@ -162,22 +162,32 @@ class CommitEvery:
         self.size = size
         self.count = 0
         self._atomic: Any = None
+        self._batched: Any = None
 
-    def __enter__(self) -> CommitEvery:
+    def _open(self) -> None:
         self._atomic = transaction.atomic()
         self._atomic.__enter__()
+        # Search indexes each committed batch in one go rather than story by story.
+        self._batched = services.stories_batched()
+        self._batched.__enter__()
+
+    def _close(self) -> None:
+        self._batched.__exit__(None, None, None)
+        self._atomic.__exit__(None, None, None)
+
+    def __enter__(self) -> CommitEvery:
+        self._open()
         return self
 
     def tick(self) -> None:
         self.count += 1
         if self.count % self.size == 0:
-            self._atomic.__exit__(None, None, None)
-            self._atomic = transaction.atomic()
-            self._atomic.__enter__()
+            self._close()
+            self._open()
 
     def __exit__(self, *exc: object) -> None:
         # Whole items only were written (each in its own savepoint): keep them.
-        self._atomic.__exit__(None, None, None)
+        self._close()
 
 
 def checksum(*parts: Any) -> str:

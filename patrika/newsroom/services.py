@@ -4,7 +4,9 @@ search indexing, cache invalidation and (later) revisions hook in at one place."
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,11 +35,34 @@ from .models import (
     Translation,
     TranslationState,
 )
-from .signals import story_changed, story_deleted
+from .signals import stories_changed, story_changed, story_deleted
+
+_batch: ContextVar[list[Story] | None] = ContextVar("patrika_story_batch", default=None)
 
 
 def _announce(story: Story) -> None:
+    pending = _batch.get()
+    if pending is not None:
+        pending.append(story)
+        return
     transaction.on_commit(lambda: story_changed.send(sender=Story, story=story))
+
+
+@contextmanager
+def stories_batched() -> Iterator[None]:
+    """Announce every story changed inside the block once, together, as `stories_changed`
+    after commit: listeners (search) then do one batch of work instead of one per story.
+    Use it inside a transaction; a story whose savepoint rolled back is announced too, and
+    listeners read the database, so they see that it is unchanged or gone."""
+    pending: list[Story] = []
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        if pending:
+            unique = list({story.pk: story for story in pending}.values())
+            transaction.on_commit(lambda: stories_changed.send(sender=Story, stories=unique))
 
 
 def _status_for_time(status: str, published_at: datetime | None) -> str:

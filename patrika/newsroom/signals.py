@@ -7,3 +7,6 @@ from django.dispatch import Signal
 story_changed = Signal()
 # Sent with `story_id` after a story was deleted.
 story_deleted = Signal()
+# Sent after commit with `stories` (a list) instead of one story_changed each, for the
+# changes made inside newsroom.services.stories_batched() (imports).
+stories_changed = Signal()

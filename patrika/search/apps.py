@@ -8,9 +8,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from patrika.newsroom.signals import story_changed, story_deleted
+        from patrika.newsroom.signals import stories_changed, story_changed, story_deleted
 
         from . import receivers
 
         story_changed.connect(receivers.on_story_changed, dispatch_uid="search.story_changed")
         story_deleted.connect(receivers.on_story_deleted, dispatch_uid="search.story_deleted")
+        stories_changed.connect(receivers.on_stories_changed, dispatch_uid="search.stories_changed")

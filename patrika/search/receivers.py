@@ -28,3 +28,10 @@ def on_story_deleted(sender: Any, *, story_id: int, **kwargs: Any) -> None:
         services.search_remove_story(story_id=story_id)
     except Exception:
         logger.exception("Could not remove story %s from the index", story_id)
+
+
+def on_stories_changed(sender: Any, *, stories: list[Story], **kwargs: Any) -> None:
+    try:
+        services.search_index_stories(story_ids=[story.pk for story in stories])
+    except Exception:
+        logger.exception("Could not index %d stories; run `patrika reindex`", len(stories))

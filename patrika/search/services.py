@@ -14,6 +14,11 @@ def search_index_story(*, story: Story) -> None:
     get_backend().index_story(story=story)
 
 
+def search_index_stories(*, story_ids: list[int]) -> None:
+    """Index many stories in one batch (after an import's commit)."""
+    get_backend().index_stories(story_ids=story_ids)
+
+
 def search_remove_story(*, story_id: int) -> None:
     get_backend().remove_story(story_id=story_id)
 

@@ -26,7 +26,7 @@ def comment_input(field: forms.BoundField) -> SafeString:
     if isinstance(widget, forms.Textarea):
         # A newline after the tag, as Django's template writes: browsers drop the first one.
         return format_html(
-            "<textarea name=\"{}\"{}>\n{}</textarea>", field.html_name, flatatt(final), value or ""
+            '<textarea name="{}"{}>\n{}</textarea>', field.html_name, flatatt(final), value or ""
         )
     if value is not None:
         final["value"] = value

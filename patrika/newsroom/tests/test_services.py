@@ -67,3 +67,30 @@ def test_image_renditions_are_webp_and_no_wider_than_original(settings) -> None:
     assert (image.width, image.height) == (1000, 500)
     assert sorted(map(int, image.renditions)) == [480, 960]
     assert all(name.endswith(".webp") for name in image.renditions.values())
+
+
+def test_stories_batched_announces_once_after_commit(django_capture_on_commit_callbacks) -> None:
+    from patrika.newsroom.signals import stories_changed
+
+    single: list[int] = []
+    batches: list[list[int]] = []
+
+    def on_one(sender, story, **kwargs) -> None:
+        single.append(story.pk)
+
+    def on_many(sender, stories, **kwargs) -> None:
+        batches.append(sorted(s.pk for s in stories))
+
+    story_changed.connect(on_one)
+    stories_changed.connect(on_many)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            with services.stories_batched():
+                first = make_story()
+                second = make_story()
+                services.story_publish(story=first)
+    finally:
+        story_changed.disconnect(on_one)
+        stories_changed.disconnect(on_many)
+    assert single == []
+    assert batches == [sorted([first.pk, second.pk])]

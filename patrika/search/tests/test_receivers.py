@@ -36,3 +36,13 @@ def test_index_failure_is_logged_not_raised(
     story = publish(en="Saved even if search is down", hi=None)
     assert Story.objects.filter(pk=story.pk).exists()
     assert "Could not index story" in caplog.text
+
+
+def test_a_batch_of_stories_is_indexed_together(django_capture_on_commit_callbacks) -> None:
+    from patrika.newsroom import services as newsroom_services
+    from patrika.newsroom.tests.factories import make_story
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with newsroom_services.stories_batched():
+            stories = [make_story(en=f"Batch story {n}") for n in range(3)]
+    assert SearchEntry.objects.filter(story_id__in=[s.pk for s in stories]).count() == 6
