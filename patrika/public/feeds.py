@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -35,7 +36,7 @@ class LatestRss(Feed):
     def description(self, obj=None) -> str:
         return self.title(obj)
 
-    def stories(self, obj):
+    def stories(self, obj: object) -> QuerySet[Story]:
         return selectors.story_list_live(lang=get_language())
 
     def items(self, obj=None) -> list[Story]:
@@ -59,10 +60,10 @@ class LatestRss(Feed):
 
     item_guid_is_permalink = False
 
-    def item_pubdate(self, item: Story):
+    def item_pubdate(self, item: Story) -> datetime | None:
         return item.published_at
 
-    def item_updateddate(self, item: Story):
+    def item_updateddate(self, item: Story) -> datetime:
         return max(item.updated_at, datetime.fromisoformat(item.entry["updated"]))
 
     def item_author_name(self, item: Story) -> str:
@@ -91,7 +92,7 @@ class SectionRss(LatestRss):
     def link(self, obj: Section) -> str:
         return reverse("public:section", kwargs={"slug": obj.slug})
 
-    def stories(self, obj: Section):
+    def stories(self, obj: Section) -> QuerySet[Story]:
         return selectors.story_list_live(lang=get_language(), section=obj)
 
 
@@ -113,7 +114,7 @@ class TagRss(LatestRss):
     def link(self, obj: Tag) -> str:
         return reverse("public:tag", kwargs={"slug": obj.slug})
 
-    def stories(self, obj: Tag):
+    def stories(self, obj: Tag) -> QuerySet[Story]:
         return selectors.story_list_live(lang=get_language(), tag=obj)
 
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from patrika.newsroom.models import Translation
+
 # The same escapes as django.utils.html.json_script: the JSON cannot close its <script>.
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -27,7 +29,7 @@ def _based_on(source: dict[str, str]) -> dict[str, Any]:
 
 
 def news_article(
-    request: HttpRequest, *, translation, comment_count: int | None = None
+    request: HttpRequest, *, translation: Translation, comment_count: int | None = None
 ) -> SafeString:
     story = translation.story
     meta = story.meta

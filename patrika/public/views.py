@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from patrika.comments.selectors import comment_counts
 from patrika.newsroom import selectors
-from patrika.newsroom.models import Story
+from patrika.newsroom.models import Story, Translation
 
 from . import structured_data
 from .paging import NewsPage, news_page, page_number
@@ -114,7 +114,7 @@ def _providers() -> list[Callable[..., dict]]:
     return [import_string(name) for name in settings.PATRIKA_STORY_CONTEXT_PROVIDERS]
 
 
-def _story_context(request: HttpRequest, translation) -> dict:
+def _story_context(request: HttpRequest, translation: Translation) -> dict:
     story = translation.story
     alternates = list(selectors.story_translations(story=story).values())
     context = {
