@@ -302,7 +302,7 @@ def free_slugs(translations: list[TranslationData], existing: Story | None) -> N
 def comments_upsert(
     *,
     rows: list[tuple[str, Comment, str | None]],
-    existing: Mapping[str, Comment],
+    fresh: bool,
     fields: list[str],
     keep_if_blank: Iterable[str] = (),
 ) -> list[str]:
@@ -312,8 +312,13 @@ def comments_upsert(
     inserted in waves, parents before replies, so each gets its parent at once (no second pass
     of UPDATEs). Fields in `keep_if_blank` are not overwritten by an empty value (a public
     export carries no emails: re-importing it must not erase them). Returns the ids of comments
-    whose parent is not in the source (they become top-level comments).
+    whose parent is not in the source (they become top-level comments). `fresh`: the story was
+    just created, so none of its comments can exist yet (no lookup).
     """
+    existing: dict[str, Comment] = {}
+    if not fresh:
+        keys = [comment.import_source for _ident, comment, _parent in rows]
+        existing = {c.import_source: c for c in Comment.objects.filter(import_source__in=keys)}
     keep_if_blank = set(keep_if_blank)
     known = {ident for ident, _c, _p in rows}
     by_id: dict[str, Comment] = {}

@@ -267,14 +267,6 @@ class JsonImporter(BaseImporter):
                 value = c.get(field) or ""
                 setattr(comment, field, value or (None if field == "ip_address" else ""))
             keyed.append((c.get("id"), comment, c.get("parent")))
-        existing: dict[str, Comment] = {}
-        if not fresh:
-            existing = {
-                c.import_source: c
-                for c in Comment.objects.filter(
-                    import_source__in=[c.import_source for _, c, _ in keyed]
-                )
-            }
         fields = ["story", "language", "name", "website", "body", "status", "created_at"]
         fields += list(PRIVATE_COMMENT_FIELDS)
         comments_upsert(
@@ -282,7 +274,7 @@ class JsonImporter(BaseImporter):
                 (str(ident), comment, str(parent) if parent is not None else None)
                 for ident, comment, parent in keyed
             ],
-            existing=existing,
+            fresh=fresh,
             fields=fields,
             keep_if_blank=PRIVATE_COMMENT_FIELDS,
         )

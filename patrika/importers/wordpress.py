@@ -426,21 +426,13 @@ class WordPressImporter(BaseImporter):
             self.result.warn(where, f"{skipped} pingbacks/trackbacks not imported")
         if not wanted:
             return
-        existing: dict[str, Comment] = {}
-        if not fresh:
-            existing = {
-                c.import_source: c
-                for c in Comment.objects.filter(
-                    import_source__in=[c.import_source for _, c, _ in wanted]
-                )
-            }
         fields = ["story", "language", "name", "email", "website", "body", "status"]
         fields += ["created_at", "ip_address"]
         rows = [
             (wp_id, comment, parent if parent != "0" else None) for wp_id, comment, parent in wanted
         ]
         orphans = comments_upsert(
-            rows=rows, existing=existing, fields=fields, keep_if_blank=("email", "ip_address")
+            rows=rows, fresh=fresh, fields=fields, keep_if_blank=("email", "ip_address")
         )
         for wp_id in orphans:
             self.result.warn(where, f"comment {wp_id} replies to a comment not in the file")
