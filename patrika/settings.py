@@ -207,8 +207,14 @@ PATRIKA_SEARCH_BACKEND = env("PATRIKA_SEARCH_BACKEND", "")
 
 # Comments (every PATRIKA_COMMENTS_* setting and its default: docs/comments.md).
 PATRIKA_COMMENTS_CLOSE_AFTER_DAYS = int(env("PATRIKA_COMMENTS_CLOSE_AFTER_DAYS", "30"))
-# The header that carries the reader's address behind a proxy, e.g. HTTP_X_FORWARDED_FOR.
+# Behind reverse proxies: how many of them (each appends to X-Forwarded-For) we trust.
+# The reader's address is the entry that many places from the right (patrika/client_ip.py).
+# PATRIKA_COMMENTS_IP_HEADER is the older name of the header; setting it means one proxy.
 PATRIKA_COMMENTS_IP_HEADER = env("PATRIKA_COMMENTS_IP_HEADER")
+PATRIKA_FORWARDED_FOR_HEADER = PATRIKA_COMMENTS_IP_HEADER or "HTTP_X_FORWARDED_FOR"
+PATRIKA_TRUSTED_PROXIES = int(
+    env("PATRIKA_TRUSTED_PROXIES", "1" if PATRIKA_COMMENTS_IP_HEADER else "0")
+)
 # Akismet is off unless a key is given; it never receives the commenter's email.
 PATRIKA_COMMENTS_AKISMET_KEY = env("PATRIKA_COMMENTS_AKISMET_KEY")
 PATRIKA_COMMENTS_SPAM_CHECKERS = [

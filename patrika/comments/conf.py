@@ -24,8 +24,6 @@ DEFAULTS: dict[str, object] = {
     # (comments, seconds): at most this many comments per IP / per email address per window.
     "PATRIKA_COMMENTS_RATE_PER_IP": (10, 600),
     "PATRIKA_COMMENTS_RATE_PER_EMAIL": (5, 600),
-    # Request header holding the client IP behind a trusted proxy ("" = REMOTE_ADDR).
-    "PATRIKA_COMMENTS_IP_HEADER": "",
     # Checkers asked about every new comment, in order (class paths; see spam/base.py).
     "PATRIKA_COMMENTS_SPAM_CHECKERS": [
         "patrika.comments.spam.rules.LinkRule",
@@ -86,10 +84,6 @@ def max_form_age() -> int:
 def rate(scope: str) -> tuple[int, int]:
     count, window = get(f"PATRIKA_COMMENTS_RATE_PER_{scope.upper()}")  # type: ignore[misc]
     return int(count), int(window)
-
-
-def ip_header() -> str:
-    return str(get("PATRIKA_COMMENTS_IP_HEADER"))
 
 
 def spam_checkers() -> list[str]:

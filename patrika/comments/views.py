@@ -14,10 +14,11 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_POST
 
 from patrika import languages
+from patrika.client_ip import client_ip
 from patrika.newsroom import selectors as newsroom_selectors
 from patrika.newsroom.models import Translation
 
-from . import conf, services
+from . import services
 from .context import FORM_ATTR
 from .cookies import remember_own_comment
 from .forms import CommentForm
@@ -38,14 +39,6 @@ def _translation(request: HttpRequest) -> Translation:
     if found is None:
         raise Http404
     return found
-
-
-def _client_ip(request: HttpRequest) -> str | None:
-    header = conf.ip_header()
-    value = request.META.get(header, "") if header else ""
-    # Behind a proxy the first address of X-Forwarded-For is the client.
-    value = value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-    return value or None
 
 
 def _story_page(
@@ -75,7 +68,7 @@ def comment_post(request: HttpRequest) -> HttpResponse:
         website=data["website"],
         body=data["body"],
         parent=form.parent_comment,
-        ip_address=_client_ip(request),
+        ip_address=client_ip(request),
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
         submission_key=form.submission_key,
         permalink=request.build_absolute_uri(translation.get_absolute_url()),
