@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "patrika.comments",
     "patrika.search",
     "patrika.importers",
+    "patrika.ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +132,14 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rate-limit counters must be shared by every worker: in the database unless the cache is Redis.
+PATRIKA_RATE_STORE = env(
+    "PATRIKA_RATE_STORE",
+    "patrika.ratelimit.stores.CacheStore"
+    if CACHE_URL.startswith(("redis://", "rediss://"))
+    else "patrika.ratelimit.stores.DatabaseStore",
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -164,15 +173,33 @@ WHITENOISE_USE_FINDERS = DEBUG
 # A missing manifest entry (collectstatic not yet run) degrades to the plain name, not a 500.
 WHITENOISE_MANIFEST_STRICT = False
 
-# Security: strict by default in production, relaxed only for local http.
-PATRIKA_HTTPS = env_bool("PATRIKA_HTTPS", not DEBUG and env_bool("PATRIKA_PRODUCTION"))
+# Security: how readers reach the site decides cookies, HSTS and redirects.
+#   direct: this server speaks HTTPS itself;  proxy: TLS ends at a reverse proxy, which says so
+#   in X-Forwarded-Proto (believed only in this mode);  off: plain http (local use only).
+# Secure cookies and HSTS are on in both TLS modes. PATRIKA_HTTPS=1/0 is the older spelling.
+_production = not DEBUG and env_bool("PATRIKA_PRODUCTION")
+_legacy_https = env("PATRIKA_HTTPS")
+PATRIKA_TLS = (
+    env(
+        "PATRIKA_TLS",
+        ("direct" if env_bool("PATRIKA_HTTPS") else "off")
+        if _legacy_https
+        else ("direct" if _production else "off"),
+    )
+    .strip()
+    .lower()
+)
+if PATRIKA_TLS not in {"direct", "proxy", "off"}:
+    raise ValueError(f"PATRIKA_TLS must be direct, proxy or off, not {PATRIKA_TLS!r}")
+PATRIKA_HTTPS = PATRIKA_TLS != "off"
 SECURE_SSL_REDIRECT = PATRIKA_HTTPS
 SESSION_COOKIE_SECURE = PATRIKA_HTTPS
 CSRF_COOKIE_SECURE = PATRIKA_HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if PATRIKA_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PATRIKA_HTTPS
 SECURE_HSTS_PRELOAD = PATRIKA_HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Without a proxy in front, a client could send this header itself and pass for HTTPS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PATRIKA_TLS == "proxy" else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
