@@ -29,9 +29,10 @@ demo: install
 system-deps:
 	@scripts/system-deps.sh $(APT_PACKAGES)
 
-## make test: install what tests need, run the suite on SQLite, then on a throwaway PostgreSQL
+## make test: install what tests need, ruff, mypy, then the suite on SQLite and on a throwaway PostgreSQL
 test: install-test system-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/patrika makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
@@ -61,6 +62,7 @@ bench-import: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/patrika makemigrations --check --dry-run
 
 clean:

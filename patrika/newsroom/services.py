@@ -270,7 +270,7 @@ def image_make_renditions(*, image: Image, widths: Iterable[int] | None = None) 
         original.load()
         source = original.convert("RGB")
     image.file.close()
-    stem = Path(image.file.name).with_suffix("")
+    stem = Path(image.file.name or "image").with_suffix("")
     renditions: dict[str, str] = {}
     for width in widths:
         if width >= source.width and renditions:
@@ -278,7 +278,7 @@ def image_make_renditions(*, image: Image, widths: Iterable[int] | None = None) 
         target = min(width, source.width)
         height = round(source.height * target / source.width)
         buffer = io.BytesIO()
-        source.resize((target, height), PILImage.LANCZOS).save(buffer, "WEBP", quality=80)
+        source.resize((target, height), PILImage.Resampling.LANCZOS).save(buffer, "WEBP", quality=80)
         name = default_storage.save(f"{stem}-{target}.webp", ContentFile(buffer.getvalue()))
         renditions[str(target)] = name
     image.renditions = renditions

@@ -97,6 +97,7 @@ def _plain_text(translation: Translation) -> str:
 def entry_for(translation: Translation, story: Story) -> tuple[SearchEntry, dict[str, str]]:
     body = _plain_text(translation)
     analyzed = analyze_document(title=translation.title, body=body, lang=translation.language)
+    assert story.published_at is not None, "only live stories are indexed"
     entry = SearchEntry(
         translation_id=translation.pk,
         story_id=story.pk,
