@@ -9,12 +9,20 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).parent / "locale"
+# Corrections to Django's own catalogues (month names, a.m./p.m.), kept apart so that
+# `makemessages` on Patrika's code never marks them obsolete.
+DJANGO_FIXES_DIR = Path(__file__).parent / "locale_django"
 
 
-def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> list[Path]:
+def compile_catalogs(*locale_dirs: Path) -> list[Path]:
     """Write each .mo that is missing or older than its .po; returns the ones written."""
     written = []
-    for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
+    po_paths = [
+        po_path
+        for locale_dir in locale_dirs or (LOCALE_DIR, DJANGO_FIXES_DIR)
+        for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po"))
+    ]
+    for po_path in po_paths:
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue

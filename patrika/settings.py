@@ -150,7 +150,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # patrika/languages.py. Order matters: it is the order of the bilingual view.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("hi", _("Hindi"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_django"]
 FORMAT_MODULE_PATH = ["patrika.formats"]
 USE_I18N = True
 USE_TZ = True

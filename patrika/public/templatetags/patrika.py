@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from patrika import languages
+from patrika import dates, languages
 
 register = template.Library()
 
@@ -34,3 +34,21 @@ def language_name(code: str) -> str:
 @register.filter
 def og_locale(code: str) -> str:
     return languages.get(code).og_locale
+
+
+@register.filter
+def local_date(value: Any, language: str | None = None) -> str:
+    """A date as the page's language prints it ("25 नवंबर 2026")."""
+    return dates.date_text(value, lang=language) if value else ""
+
+
+@register.filter
+def local_datetime(value: Any, language: str | None = None) -> str:
+    """A date and time of day as the page's language prints it ("25 नवंबर 2026, शाम 5:30 बजे")."""
+    return dates.datetime_text(value, lang=language) if value else ""
+
+
+@register.filter
+def month_of(month: int, year: int) -> str:
+    """{{ 8|month_of:2026 }} is "August 2026" / "अगस्त 2026" in the page's language."""
+    return dates.month_text(int(year), int(month))

@@ -206,3 +206,23 @@ def test_more_news_is_in_the_page_language_same_section_first(client) -> None:
     assert more.index("विश्व की दूसरी ख़बर") < more.index("भारत की ख़बर")
     assert english_only.translations.get().title not in more
     assert same.pk != other.pk
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_pages_print_dates_in_their_language(client, month: int) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from babel.dates import get_month_names
+
+    from patrika.newsroom.tests.factories import make_story
+
+    published = datetime(2025, month, 25, 17, 30, tzinfo=ZoneInfo("Asia/Kolkata"))
+    story = make_story(published_at=published)
+    for lang, locale in (("en", "en_IN"), ("hi", "hi")):
+        name = get_month_names("wide", locale=locale)[month]
+        translation = story.translations.get(language=lang)
+        assert f"25 {name} 2025" in client.get(translation.get_absolute_url()).text
+        archive = client.get(f"/{lang}/archive/2025/{month}/").text
+        assert f"{name} 2025" in archive and f"{month}/2025" not in archive
+        assert f"25 {name} 2025" in archive  # the story card
