@@ -222,7 +222,10 @@ LOGGING = {
 
 # --- Patrika ---
 PATRIKA_SITE_NAME = env("PATRIKA_SITE_NAME", "Patrika")
-PATRIKA_SITE_URL = env("PATRIKA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where `patrika serve` and `patrika demo` listen unless --host/--port say otherwise.
+PATRIKA_HOST = env("PATRIKA_HOST", "127.0.0.1")
+PATRIKA_PORT = int(env("PORT", "8000"))
+PATRIKA_SITE_URL = env("PATRIKA_SITE_URL", f"http://127.0.0.1:{PATRIKA_PORT}").rstrip("/")
 PATRIKA_PUBLISHER_NAME = env("PATRIKA_PUBLISHER_NAME", PATRIKA_SITE_NAME)
 PATRIKA_PAGE_SIZE = int(env("PATRIKA_PAGE_SIZE", "12"))
 PATRIKA_IMAGE_RENDITION_WIDTHS = (480, 960, 1440)

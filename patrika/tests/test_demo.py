@@ -79,3 +79,45 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("how", ["PORT", "--port"])
+def test_demo_serves_and_prints_the_port_it_was_given(tmp_path, how: str) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PATRIKA_VAR_DIR": str(tmp_path), "PORT": "8000"}
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    args = ["demo"]
+    if how == "PORT":
+        env["PORT"] = str(port)
+    else:
+        args += ["--port", str(port)]
+    log = tmp_path / "demo.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "patrika"), *args],
+            env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            for _ in range(600):
+                try:
+                    page = urllib.request.urlopen(f"http://127.0.0.1:{port}/hi/", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                pytest.fail("nothing answered on the port: " + log.read_text())
+            assert page.status == 200
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    printed = log.read_text()
+    assert f"http://127.0.0.1:{port}/admin/" in printed
+    assert f"Serving on http://127.0.0.1:{port}/" in printed
+    assert ":8000" not in printed

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -9,13 +10,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="set up only")
-        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default=settings.PATRIKA_HOST)
+        parser.add_argument("--port", type=int, default=settings.PATRIKA_PORT)
 
-    def handle(self, *args, no_serve: bool, port: int, **options) -> None:
+    def handle(self, *args, no_serve: bool, host: str, port: int, **options) -> None:
         compile_catalogs()  # serve does it too; the set-up messages below are translated
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
         call_command("createadmin", keep=True)
-        self.stdout.write(f"Admin site: http://127.0.0.1:{port}/admin/")
+        self.stdout.write(f"Admin site: http://{host}:{port}/admin/")
         if not no_serve:
-            call_command("serve", port=port)
+            call_command("serve", host=host, port=port)

@@ -13,8 +13,8 @@ class Command(BaseCommand):
     help = "Serve Patrika with granian's WSGI server; static files straight from granian."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--host", default=os.environ.get("PATRIKA_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=settings.PATRIKA_HOST)
+        parser.add_argument("--port", type=int, default=settings.PATRIKA_PORT)
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
 
     def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
