@@ -66,10 +66,21 @@ class ImportResult:
     story_ids: list[int] = field(default_factory=list)
     # Skips of the same kind (10,000 revisions) are counted, not listed one by one.
     skip_reasons: Counter[str] = field(default_factory=Counter)
+    # Skipped because Patrika does not import such items (as opposed to: already imported).
+    not_importable: int = 0
 
-    def add(self, action: str, where: str, reason: str = "", story: Story | None = None) -> None:
+    def add(
+        self,
+        action: str,
+        where: str,
+        reason: str = "",
+        story: Story | None = None,
+        *,
+        importable: bool = True,
+    ) -> None:
         setattr(self, action, getattr(self, action) + 1)
         if action == SKIPPED:
+            self.not_importable += not importable
             self.skip_reasons[reason] += 1
             if self.skip_reasons[reason] > 5:
                 return
@@ -84,6 +95,15 @@ class ImportResult:
     def file_error(self, error: ImportFileError) -> None:
         self.failed += 1
         self.events.append(Event(FAILED, error.file, str(error)))
+
+    @property
+    def nothing_importable(self) -> bool:
+        """Every item read was of a kind Patrika does not import: most likely the wrong file."""
+        return (
+            self.created == self.updated == self.failed == 0
+            and self.skipped > 0
+            and self.not_importable == self.skipped
+        )
 
     @property
     def failures(self) -> list[Event]:

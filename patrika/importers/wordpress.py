@@ -200,7 +200,7 @@ class WordPressImporter(BaseImporter):
                 continue
             where = f"{path}: {item.label()}"
             if reason := skip_reason(item):
-                self.result.add(SKIPPED, where, reason)
+                self.result.add(SKIPPED, where, reason, importable=False)
                 continue
             if not item.post_id.strip():
                 self.result.add(FAILED, where, "missing <wp:post_id>")

@@ -18,22 +18,25 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from .base import ImportFileError
 
+# Keyed without the scheme: WordPress has written these namespaces with http:// and https://.
 _PREFIXES = {
-    "http://purl.org/rss/1.0/modules/content/": "content",
-    "http://purl.org/dc/elements/1.1/": "dc",
-    "http://wellformedweb.org/CommentAPI/": "wfw",
+    "purl.org/rss/1.0/modules/content/": "content",
+    "purl.org/dc/elements/1.1/": "dc",
+    "wellformedweb.org/CommentAPI/": "wfw",
 }
 CHUNK = 64 * 1024
 
 
 def local_name(tag: str) -> str:
-    """ "{http://wordpress.org/export/1.2/}post_id" → "wp:post_id" (any WXR version)."""
+    """ "{http://wordpress.org/export/1.2/}post_id" → "wp:post_id" (any WXR version, 1.0–1.2,
+    http or https)."""
     if not tag.startswith("{"):
         return tag
     uri, _, name = tag[1:].partition("}")
-    if uri.startswith("http://wordpress.org/export/"):
-        return ("excerpt:" if uri.rstrip("/").endswith("excerpt") else "wp:") + name
-    prefix = _PREFIXES.get(uri)
+    address = uri.partition("://")[2] or uri
+    if address.startswith("wordpress.org/export/"):
+        return ("excerpt:" if address.rstrip("/").endswith("excerpt") else "wp:") + name
+    prefix = _PREFIXES.get(address)
     return f"{prefix}:{name}" if prefix else name
 
 

@@ -255,3 +255,45 @@ def test_password_protected_post_becomes_a_draft(tmp_path: Path) -> None:
     result = _run(path)
     assert _story("A good post").status == StoryStatus.DRAFT
     assert any("password-protected" in w for w in result.warnings)
+
+
+NAMESPACES = [
+    f"{scheme}://wordpress.org/export/{version}/"
+    for scheme in ("http", "https")
+    for version in ("1.0", "1.1", "1.2")
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("namespace", NAMESPACES)
+def test_every_wxr_namespace_wordpress_has_written(tmp_path: Path, namespace: str) -> None:
+    text = NEWSROOM.read_text(encoding="utf-8")
+    variant = tmp_path / "export.xml"
+    variant.write_text(
+        text.replace("http://wordpress.org/export/1.2/", namespace), encoding="utf-8"
+    )
+    result = _run(variant)
+    assert (result.created, result.failed) == (5, 0)
+    assert Comment.objects.count() > 0
+
+
+@pytest.mark.django_db
+def test_a_file_with_nothing_importable_fails_and_says_why(tmp_path: Path) -> None:
+    text = NEWSROOM.read_text(encoding="utf-8")
+    menus_only = tmp_path / "menus.xml"
+    menus_only.write_text(
+        text.replace(
+            "<wp:post_type><![CDATA[post]]></wp:post_type>",
+            "<wp:post_type><![CDATA[nav_menu_item]]></wp:post_type>",
+        ).replace(
+            "<wp:post_type><![CDATA[page]]></wp:post_type>",
+            "<wp:post_type><![CDATA[nav_menu_item]]></wp:post_type>",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match=r"Nothing was imported: none of the .* items read"):
+        call_command("import", "wordpress", str(menus_only), stdout=io.StringIO())
+    assert Story.objects.count() == 0
+    # Running an import again that finds everything already there is no error.
+    call_command("import", "wordpress", str(NEWSROOM), stdout=io.StringIO())
+    call_command("import", "wordpress", str(NEWSROOM), stdout=io.StringIO())

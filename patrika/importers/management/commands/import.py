@@ -73,6 +73,15 @@ class Command(BaseCommand):
         self.stdout.write(render_summary(result, dry_run=import_options.dry_run))
         if result.failed:
             raise CommandError(f"{result.failed} failed (see above)")
+        if result.nothing_importable:
+            reasons = "; ".join(
+                f"{reason} ({count}×)" for reason, count in result.skip_reasons.most_common(3)
+            )
+            raise CommandError(
+                f"Nothing was imported: none of the {result.skipped} items read is a post or "
+                f"page Patrika imports ({reasons}). Is this the right file, exported from "
+                "WordPress with Tools → Export → All content?"
+            )
 
 
 def render_summary(result: ImportResult, *, dry_run: bool) -> str:
