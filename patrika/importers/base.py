@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from patrika.comments.models import Comment
@@ -286,6 +287,9 @@ def story_upsert(
                 record.save(update_fields=["story", "checksum", "imported_at"])
     except ItemError as error:
         result.add(FAILED, where, str(error))
+        return None
+    except ValidationError as error:
+        result.add(FAILED, where, " ".join(error.messages))
         return None
     except Exception as error:
         result.add(FAILED, where, f"{type(error).__name__}: {error}")

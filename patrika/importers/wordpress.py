@@ -372,7 +372,7 @@ class WordPressImporter(BaseImporter):
         for item in items:
             category = next(((n, name) for d, n, name in item.categories if d == "category"), None)
             if category:
-                slug = slug or unquote(category[0])[:80]
+                slug = slug or slugify(unquote(category[0]), max_length=80)
                 names.setdefault(language_of(item), category[1][:80] or category[0])
         if not slug:
             return None

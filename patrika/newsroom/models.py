@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from patrika import languages
+from patrika.slugs import SlugField
 from patrika.text import normalize, slugify
 
 from .markdown import render_markdown
@@ -28,7 +29,7 @@ def _language_choices() -> list[tuple[str, str]]:
 
 
 class Section(models.Model):
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
+    slug = SlugField(_("slug"), max_length=80, unique=True, allow_unicode=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -63,7 +64,7 @@ class SectionName(models.Model):
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
+    slug = SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
 
     class Meta:
         ordering = ["name"]
@@ -82,7 +83,7 @@ class Tag(models.Model):
 
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
+    slug = SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
     bio = models.TextField(_("bio"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -213,7 +214,7 @@ class Translation(models.Model):
         _("state"), max_length=14, choices=TranslationState.choices, default=TranslationState.READY
     )
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=160, allow_unicode=True, blank=True)
+    slug = SlugField(_("slug"), max_length=160, allow_unicode=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body (Markdown)"), blank=True)
     body_html = models.TextField(editable=False, blank=True)

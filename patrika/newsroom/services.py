@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from patrika.slugs import validate_slug
 from patrika.text import normalize, slugify
 
 from .baking import meta_from, story_bake
@@ -139,6 +140,7 @@ def author_get_or_create(*, name: str) -> Author:
 
 
 def section_get_or_create(*, slug: str, names: Mapping[str, str]) -> Section:
+    validate_slug(slug)
     section, _created = Section.objects.get_or_create(slug=slug)
     current = {n.language: n for n in section.names.all()}
     for language, name in names.items():
@@ -196,7 +198,13 @@ class StoryData:
 
 @transaction.atomic
 def story_save(*, data: StoryData, story: Story | None = None) -> Story:
-    """Create a story (or replace the content of `story`) with its translations, all or nothing."""
+    """Create a story (or replace the content of `story`) with its translations, all or nothing.
+
+    A slug given in `data` must pass `validate_slug` (ValidationError otherwise); an empty one
+    is made from the title."""
+    for item in data.translations:
+        if item.slug:
+            validate_slug(item.slug)
     story = story or Story()
     story.original_language = data.original_language
     story.status = _status_for_time(data.status, data.published_at)

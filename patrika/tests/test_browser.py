@@ -6,9 +6,11 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import User
 
 from patrika.newsroom.demo import SAMPLE_KEY, load_demo
 from patrika.newsroom.models import Story
+from patrika.text import normalize
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -74,3 +76,34 @@ def test_no_serious_accessibility_violations(demo_site, page, path) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_editor_changes_the_hindi_body_in_the_admin(demo_site, page, artifacts_dir) -> None:
+    """The sample story as loaded (a Hindi slug with matras), saved from the admin in
+    Chromium with a new Hindi body; readers see the change."""
+    User.objects.create_superuser("editor", password="a-long-test-password-1")
+    page.goto(demo_site + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password-1")
+    page.click('input[type="submit"]')
+    page.wait_for_url("**/admin/")
+
+    story = Story.objects.get(import_source=SAMPLE_KEY)
+    page.goto(f"{demo_site}/admin/newsroom/story/{story.pk}/change/")
+    prefix = page.eval_on_selector(
+        'select[name^="translations-"][name$="-language"] option[value="hi"]:checked',
+        "option => option.parentElement.name.replace(/-language$/, '')",
+    )
+    body = page.locator(f'textarea[name="{prefix}-body"]')
+    assert body.input_value().startswith(_sample("hi").body.strip()[:40])
+    body.fill("## ताज़ा जानकारी\n\nबातचीत के बाद दोनों देशों ने संयुक्त बयान जारी किया।")
+    page.click('input[name="_save"]')
+    page.wait_for_load_state()
+    errors = page.locator(".errornote, .errorlist").all_inner_texts()
+    assert page.url == f"{demo_site}/admin/newsroom/story/", errors
+    assert page.locator(".messagelist .success").count() == 1
+
+    page.goto(demo_site + _sample("hi").get_absolute_url())
+    assert page.get_by_role("heading", name=normalize("ताज़ा जानकारी")).is_visible()
+    assert page.get_by_text("दोनों देशों ने संयुक्त बयान जारी किया").is_visible()
+    page.screenshot(path=os.path.join(artifacts_dir, "admin-edit-hi.png"))

@@ -279,3 +279,34 @@ def test_not_a_patrika_export(tmp_path: Path) -> None:
     path.write_text('{"hello": 1}')
     result = run_import(kind="json", paths=[path], options=ImportOptions())
     assert result.failed == 1 and "not a Patrika export" in result.failures[0].reason
+
+
+@pytest.mark.django_db
+def test_json_slugs_are_kept_when_valid_and_refused_otherwise(tmp_path: Path) -> None:
+    """A Patrika export's slugs are addresses: kept as they are, Hindi ones included; one
+    that is not a valid slug fails its story with the validator's message."""
+    header = {"format": "patrika-export", "version": 1, "site": {"url": "https://x.example"}}
+
+    def story(ident: int, slug: str, section: str = "world") -> dict[str, Any]:
+        return {
+            "id": ident,
+            "status": "published",
+            "section": {"slug": section, "names": {"en": "World"}},
+            "translations": [{"language": "hi", "title": f"ख़बर {ident}", "slug": slug}],
+        }
+
+    stories = [
+        story(1, "भारत-रूस-वार्ता-२०२६"),
+        story(2, "भारत रूस"),
+        story(3, "India_Russia"),
+        story(4, "fine-slug", section="World News"),
+    ]
+    path = tmp_path / "slugs.json"
+    path.write_text(json.dumps({**header, "stories": stories}), encoding="utf-8")
+    result = run_import(kind="json", paths=[path], options=ImportOptions())
+    assert (result.created, result.failed) == (1, 3)
+    reasons = {e.where.split(": ")[1]: e.reason for e in result.failures}
+    assert reasons["story 2"].startswith("“भारत रूस” is not a valid slug")
+    assert reasons["story 3"].startswith("“India_Russia” is not a valid slug")
+    assert reasons["story 4"].startswith("“World News” is not a valid slug")
+    assert Story.objects.get().translations.get().slug == "भारत-रूस-वार्ता-२०२६"

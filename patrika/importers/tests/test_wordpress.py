@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,6 +13,7 @@ from patrika.comments.models import Comment, CommentStatus
 from patrika.importers.base import ImportOptions
 from patrika.importers.runner import run_import
 from patrika.newsroom.models import Story, StoryStatus, Tag, Translation
+from patrika.text import normalize
 
 WXR = Path(__file__).parent / "fixtures" / "wxr"
 NEWSROOM = WXR / "newsroom.xml"
@@ -297,3 +299,25 @@ def test_a_file_with_nothing_importable_fails_and_says_why(tmp_path: Path) -> No
     # Running an import again that finds everything already there is no error.
     call_command("import", "wordpress", str(NEWSROOM), stdout=io.StringIO())
     call_command("import", "wordpress", str(NEWSROOM), stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_wordpress_slugs_are_made_valid(tmp_path: Path) -> None:
+    """WordPress allows capitals and underscores in category and post names; Patrika's
+    slugs do not, so both go through slugify (and Hindi names keep their matras)."""
+    odd = tmp_path / "odd-slugs.xml"
+    odd.write_text(
+        NEWSROOM.read_text(encoding="utf-8")
+        .replace('nicename="world"', 'nicename="World_News%20Desk"')
+        .replace("[india-russia-review-ties]", "[India_Russia%20Review--Ties]")
+        .replace("[cricket-final-hi]", f"[{quote('क्रिकेट_फ़ाइनल')}]"),
+        encoding="utf-8",
+    )
+    result = _run(odd)
+    assert result.failed == 0, result.summary()
+    story = _story("India and Russia review ties after the Alaska summit")
+    assert story.section.slug == "world-news-desk"
+    assert story.translations.get(language="en").slug == "india-russia-review-ties"
+    cricket = _story("Cricket: India reach the final").translations.get(language="hi")
+    assert cricket.slug == normalize("क्रिकेट-फ़ाइनल")
+    call_command("check", databases=["default"], fail_level="WARNING")

@@ -1,8 +1,14 @@
+import lxml.html
 import pytest
+from django.test import Client, override_settings
 from django.utils import timezone
 
-from patrika.newsroom.models import Story, StoryStatus
+from patrika.newsroom import services
+from patrika.newsroom.demo import TOPICS, load_demo
+from patrika.newsroom.models import Author, Section, Story, StoryStatus, Tag, Translation
+from patrika.newsroom.services import StoryData, TranslationData
 from patrika.newsroom.tests.factories import make_section, make_story
+from patrika.text import normalize
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +77,152 @@ def test_publish_action(admin_client) -> None:
     )
     story.refresh_from_db()
     assert story.status == StoryStatus.PUBLISHED
+
+
+TRANSLATION_FIELDS = [
+    f.name for f in Translation._meta.concrete_fields if f.name not in ("id", "updated_at")
+]
+
+
+def _change_form(admin_client: Client, story: Story) -> dict[str, list[str]]:
+    """Every field of the story's change form as a browser posts it back: inline formsets,
+    their management forms and empty templates included."""
+    response = admin_client.get(f"/admin/newsroom/story/{story.pk}/change/")
+    assert response.status_code == 200
+    (form,) = lxml.html.fromstring(response.text).xpath('//form[@id="story_form"]')
+    data: dict[str, list[str]] = {"_save": ["Save"]}
+    for name, value in form.form_values():
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def _translation_prefix(data: dict[str, list[str]], language: str) -> str:
+    (prefix,) = [
+        name.removesuffix("-language")
+        for name, values in data.items()
+        if name.startswith("translations-") and name.endswith("-language") and values == [language]
+    ]
+    return prefix
+
+
+def _submit(admin_client: Client, story: Story, data: dict[str, list[str]]) -> None:
+    response = admin_client.post(f"/admin/newsroom/story/{story.pk}/change/", data)
+    if response.status_code != 302:
+        errors = lxml.html.fromstring(response.text).xpath(
+            '//*[contains(@class, "errorlist") or contains(@class, "errornote")]'
+        )
+        pytest.fail(f"{story.import_source}: {[e.text_content().strip() for e in errors]}")
+    assert response.url == "/admin/newsroom/story/"
+
+
+def _saved_content(story: Story) -> list:
+    story = Story.objects.get(pk=story.pk)
+    translations = story.translations.order_by("language")
+    return [
+        # The admin's date and time inputs show whole seconds.
+        story.published_at.replace(microsecond=0),
+        *[(f, getattr(story, f)) for f in ("status", "section_id", "comments_open")],
+        *[(f, getattr(story, f)) for f in ("original_language", "featured_image_id")],
+        list(story.tags.values_list("pk", "slug")),
+        list(story.authors.values_list("pk", "slug")),
+        list(story.sources.values_list("title", "publisher", "url", "position")),
+        # Django's form fields strip surrounding whitespace (the demo bodies end in "\n").
+        [
+            tuple(v.strip() if isinstance(v, str) else v for v in row)
+            for row in translations.values_list(*TRANSLATION_FIELDS)
+        ],
+    ]
+
+
+def _edit_and_read(
+    admin_client: Client, client: Client, story: Story, *, language: str, n: int
+) -> None:
+    """Save the form unchanged (nothing may change), then with a new title and body in
+    `language`, and find them on the public page in that language."""
+    before = _saved_content(story)
+    _submit(admin_client, story, _change_form(admin_client, story))
+    assert _saved_content(story) == before, story.import_source
+
+    data = _change_form(admin_client, story)
+    prefix = _translation_prefix(data, language)
+    # Nukta, chandrabindu, anusvara, virama and a Devanagari digit, as typed (maybe not NFC).
+    title = f"ज़िले में बूँदाबाँदी से राहत, किसानों ने कहा — शुक्रिया ({n}) १"
+    data[f"{prefix}-title"] = [title]
+    data[f"{prefix}-body"] = [f"## ताज़ा हालात\n\nसुबह से बारिश; खेतों तक पानी पहुँचा। ({n})"]
+    _submit(admin_client, story, data)
+    translation = story.translations.get(language=language)
+    page = client.get(translation.get_absolute_url())
+    assert page.status_code == 200, story.import_source
+    assert normalize(title) in page.text
+    assert normalize("<h2>ताज़ा हालात</h2>") in page.text
+    assert normalize(f"खेतों तक पानी पहुँचा। ({n})") in page.text
+
+
+def test_every_demo_story_saves_in_the_admin(admin_client, client) -> None:
+    load_demo(generated=len(TOPICS))
+    stories = list(Story.objects.order_by("pk"))
+    assert len(stories) == len(TOPICS) + 1
+    for n, story in enumerate(stories):
+        _edit_and_read(admin_client, client, story, language="hi", n=n)
+
+
+@override_settings(LANGUAGES=[("en", "English"), ("hi", "Hindi"), ("mr", "Marathi")])
+def test_marathi_story_saves_in_the_admin(admin_client, client) -> None:
+    story = services.story_save(
+        data=StoryData(
+            status=StoryStatus.PUBLISHED,
+            published_at=timezone.now() - timezone.timedelta(minutes=1),
+            tags=["पुणे", "पाऊस"],
+            authors=["मराठी डेस्क"],
+            translations=[
+                TranslationData(language="en", title="Rain in Pune", body="It rained."),
+                TranslationData(
+                    language="mr", title="पुण्यात पावसाची हजेरी", body="पाऊस पडला, झाडं हिरवी झाली."
+                ),
+            ],
+        )
+    )
+    _edit_and_read(admin_client, client, story, language="mr", n=1)
+
+
+@pytest.mark.parametrize(
+    ("path", "fields"),
+    [
+        ("tag", {"name": "मोदी–पुतिन वार्ता"}),
+        ("author", {"name": "राहुल सिंह", "bio": "", "email": ""}),
+        ("section", {"position": "0", **_inline_management("names", 0)}),
+    ],
+)
+def test_slugs_typed_in_the_admin(admin_client, path: str, fields: dict[str, str]) -> None:
+    """Hindi slugs with matras, nukta and virama save; spaces, slashes, capitals, underscores
+    and punctuation are refused with the one validator's message."""
+    url = f"/admin/newsroom/{path}/add/"
+    for n, slug in enumerate(["मोदी-पुतिन-वार्ता", "ज़िला-समाचार", "२०२६-चुनाव", "world"]):
+        data = {**fields, "slug": slug}
+        if "name" in data:
+            data["name"] = f"{data['name']} {n}"
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, response.text[:2000]
+        assert normalize(slug) in {normalize(s) for s in _slugs(path)}
+    for slug in ["मोदी पुतिन", "a/b", "World", "a_b", "मोदी?", "-a"]:
+        response = admin_client.post(url, {**fields, "name": "x", "slug": slug})
+        assert response.status_code == 200, slug
+        assert "is not a valid slug" in response.text, slug
+
+
+def _slugs(path: str) -> list[str]:
+    model = {"tag": Tag, "author": Author, "section": Section}[path]
+    return list(model.objects.values_list("slug", flat=True))
+
+
+def test_a_slug_typed_for_a_hindi_translation(admin_client) -> None:
+    story = make_story(hi="बजट पेश")
+    data = _change_form(admin_client, story)
+    prefix = _translation_prefix(data, "hi")
+    data[f"{prefix}-slug"] = ["संसद-में-बजट-२०२६"]
+    _submit(admin_client, story, data)
+    assert story.translations.get(language="hi").slug == "संसद-में-बजट-२०२६"
+    data[f"{prefix}-slug"] = ["संसद में बजट"]
+    response = admin_client.post(f"/admin/newsroom/story/{story.pk}/change/", data)
+    assert response.status_code == 200
+    assert "“संसद में बजट” is not a valid slug" in response.text

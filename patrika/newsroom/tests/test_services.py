@@ -1,11 +1,12 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from patrika.newsroom import services
-from patrika.newsroom.models import Story, StoryStatus
+from patrika.newsroom.models import Section, Story, StoryStatus
 from patrika.newsroom.signals import story_changed
 from patrika.newsroom.tests.factories import make_story
 
@@ -94,3 +95,15 @@ def test_stories_batched_announces_once_after_commit(django_capture_on_commit_ca
         stories_changed.disconnect(on_many)
     assert single == []
     assert batches == [sorted([first.pk, second.pk])]
+
+
+@pytest.mark.parametrize("slug", ["भारत रूस", "a/b", "Delhi", "a_b", "मोदी?"])
+def test_services_refuse_slugs_that_are_not_valid(slug: str) -> None:
+    data = services.StoryData(
+        translations=[services.TranslationData(language="hi", title="ख़बर", slug=slug)]
+    )
+    with pytest.raises(ValidationError):
+        services.story_save(data=data)
+    with pytest.raises(ValidationError):
+        services.section_get_or_create(slug=slug, names={"hi": "ख़बर"})
+    assert not Story.objects.exists() and not Section.objects.exists()
