@@ -35,9 +35,7 @@ def search_queue(*, story_ids: Iterable[int]) -> None:
     SearchOutbox.objects.bulk_create([SearchOutbox(story_id=pk) for pk in story_ids])
 
 
-def search_index_pending(
-    *, story_ids: Collection[int] | None = None, batch_size: int = 200
-) -> int:
+def search_index_pending(*, story_ids: Collection[int] | None = None, batch_size: int = 200) -> int:
     """Index the stories waiting in the outbox (only those of `story_ids`, if given); returns
     how many were indexed.
 

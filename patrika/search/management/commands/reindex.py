@@ -26,7 +26,7 @@ class Command(BaseCommand):
         # Changes committed while the rebuild ran may be missing from it: their rows say so.
         done = services.search_index_pending(batch_size=batch_size)
         if done:
-            self.stdout.write(f"Indexed {done} stories that were waiting in the search outbox.")
+            self.stdout.write(f"Indexed the stories waiting in the search outbox: {done}.")
 
     def rebuild(self, *, batch_size: int, quiet: bool) -> None:
         total = services.search_story_count()
