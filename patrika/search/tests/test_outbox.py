@@ -3,12 +3,14 @@ the outbox only in the transaction that indexes it. Runs on SQLite and on Postgr
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, connections, transaction
 
 from patrika.newsroom import services as newsroom
 from patrika.newsroom.models import Story, TranslationState
@@ -17,6 +19,7 @@ from patrika.newsroom.tests.factories import make_story
 from patrika.search import services
 from patrika.search.backends.base import DatabaseBackend
 from patrika.search.models import SearchEntry, SearchOutbox
+from patrika.search.outbox import LOCK_SPACE
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +198,60 @@ def test_reindex_works_through_the_outbox(capsys: Any) -> None:
 
     call_command("reindex", pending=True)
     assert capsys.readouterr().out == ""  # nothing waiting, nothing said
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_story_is_indexed_by_one_worker_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker indexing a story holds it: an editor's newer change of the story, committed
+    meanwhile, is indexed after it, from what the editor committed, never overwritten by it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite lets one writer in at a time: test_crash_recovery covers it")
+    story = make_story(en="Monsoon nears Kerala", hi=None)  # committed and indexed
+    SearchOutbox.objects.create(story_id=story.pk)  # and queued again, for the slow worker
+    paused, resume = threading.Event(), threading.Event()
+    index_stories = DatabaseBackend.index_stories
+
+    def index_slowly(self: DatabaseBackend, *, story_ids: list[int]) -> None:
+        index_stories(self, story_ids=story_ids)  # the story is read and its entries written…
+        if threading.current_thread().name == "slow":
+            paused.set()
+            resume.wait()  # …and the transaction is still open
+
+    def slow_worker() -> None:
+        try:
+            services.search_index_pending()
+        finally:
+            connections.close_all()
+
+    def editor() -> None:
+        try:
+            _retitle(Story.objects.get(pk=story.pk))
+        finally:
+            connections.close_all()
+
+    monkeypatch.setattr(DatabaseBackend, "index_stories", index_slowly)
+    threads = [threading.Thread(target=slow_worker, name="slow"), threading.Thread(target=editor)]
+    try:
+        threads[0].start()
+        assert paused.wait(timeout=120)
+        threads[1].start()
+        # The editor's change commits; indexing it waits for the story, held by the slow worker.
+        waiting = 0
+        for _attempt in range(1200):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                    "AND classid = %s AND objid = %s",
+                    [LOCK_SPACE, story.pk],
+                )
+                waiting = cursor.fetchone()[0]
+            if waiting or not threads[1].is_alive():
+                break
+            time.sleep(0.05)
+        assert waiting == 1
+    finally:
+        resume.set()
+        for thread in threads:
+            thread.join(timeout=120)
+    assert indexed(story.pk) == ["Monsoon reaches Kerala"]
+    assert queued() == []
