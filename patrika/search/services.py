@@ -1,4 +1,8 @@
-"""Writes to the search index. Signal receivers and the reindex command call these."""
+"""Writes to the search index. Signal receivers and the reindex command call these.
+
+Changes reach the index through the outbox: `search_queue` in the transaction of a change,
+`search_index_pending` after it (and at start-up); `search_rebuild` starts over.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +18,6 @@ from .models import SearchOutbox
 from .outbox import outbox_claim, outbox_last_id, outbox_lock_stories
 
 logger = logging.getLogger(__name__)
-
-
-def search_index_story(*, story: Story) -> None:
-    """Index `story`'s ready translations if it is live (or scheduled), remove it otherwise."""
-    get_backend().index_story(story=story)
-
-
-def search_index_stories(*, story_ids: list[int]) -> None:
-    """Index many stories in one batch (after an import's commit)."""
-    get_backend().index_stories(story_ids=story_ids)
-
-
-def search_remove_story(*, story_id: int) -> None:
-    get_backend().remove_story(story_id=story_id)
 
 
 def search_queue(*, story_ids: Iterable[int]) -> None:

@@ -94,3 +94,26 @@ def test_stories_batched_announces_once_after_commit(django_capture_on_commit_ca
         stories_changed.disconnect(on_many)
     assert single == []
     assert batches == [sorted([first.pk, second.pk])]
+
+
+def test_stories_written_is_sent_before_commit_once_per_change_or_batch() -> None:
+    from patrika.newsroom.signals import stories_written
+
+    sent: list[list[int]] = []
+
+    def receiver(sender, story_ids, **kwargs) -> None:
+        sent.append(sorted(story_ids))
+
+    stories_written.connect(receiver)
+    try:  # no after-commit callback runs in this test: every send happens inside a transaction
+        story = make_story()
+        services.story_publish(story=story)
+        with services.stories_batched():
+            others = [make_story(), make_story()]
+            services.story_touch(story=others[0])
+            assert len(sent) == 2  # the batch's come at its end, together
+        story_id = story.pk
+        services.story_delete(story=story)
+    finally:
+        stories_written.disconnect(receiver)
+    assert sent == [[story_id], [story_id], sorted(s.pk for s in others), [story_id]]
