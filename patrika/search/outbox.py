@@ -13,7 +13,7 @@ from django.db.models import Max
 
 from .models import SearchOutbox
 
-# First key of the PostgreSQL advisory locks taken on stories, so they cannot meet other users'.
+# First key of the PostgreSQL advisory locks taken on stories: keeps them apart from other locks.
 LOCK_SPACE = 0x5053_6978
 
 

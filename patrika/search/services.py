@@ -59,7 +59,7 @@ def _index(backend: SearchBackend, story_ids: list[int]) -> list[int]:
         if len(story_ids) == 1:
             logger.exception("Could not index story %s; it stays queued", story_ids[0])
             return story_ids
-    failed = []
+    failed: list[int] = []
     for story_id in story_ids:
         try:
             with transaction.atomic():
