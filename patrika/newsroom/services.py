@@ -36,7 +36,7 @@ from .models import (
     Translation,
     TranslationState,
 )
-from .signals import stories_changed, story_changed, story_deleted
+from .signals import stories_changed, stories_written, story_changed, story_deleted
 
 _batch: ContextVar[list[Story] | None] = ContextVar("patrika_story_batch", default=None)
 
@@ -46,24 +46,28 @@ def _announce(story: Story) -> None:
     if pending is not None:
         pending.append(story)
         return
+    stories_written.send(sender=Story, story_ids=[story.pk])
     transaction.on_commit(lambda: story_changed.send(sender=Story, story=story))
 
 
 @contextmanager
 def stories_batched() -> Iterator[None]:
-    """Announce every story changed inside the block once, together, as `stories_changed`
-    after commit: listeners (search) then do one batch of work instead of one per story.
-    Use it inside a transaction; a story whose savepoint rolled back is announced too, and
-    listeners read the database, so they see that it is unchanged or gone."""
+    """Announce every story changed inside the block once, together: `stories_written` at its
+    end, in its transaction, and `stories_changed` after commit. Listeners (search) then do one
+    batch of work instead of one per story. The block is a transaction of its own, or part of
+    the enclosing one. A story whose savepoint rolled back is announced too, and listeners read
+    the database, so they see that it is unchanged or gone."""
     pending: list[Story] = []
     token = _batch.set(pending)
     try:
-        yield
+        with transaction.atomic(savepoint=False):
+            yield
+            unique = list({story.pk: story for story in pending}.values())
+            if unique:
+                stories_written.send(sender=Story, story_ids=[story.pk for story in unique])
+                transaction.on_commit(lambda: stories_changed.send(sender=Story, stories=unique))
     finally:
         _batch.reset(token)
-        if pending:
-            unique = list({story.pk: story for story in pending}.values())
-            transaction.on_commit(lambda: stories_changed.send(sender=Story, stories=unique))
 
 
 def _status_for_time(status: str, published_at: datetime | None) -> str:
@@ -109,6 +113,7 @@ def story_unpublish(*, story: Story) -> Story:
 def story_delete(*, story: Story) -> None:
     story_id = story.pk
     story.delete()
+    stories_written.send(sender=Story, story_ids=[story_id])
     transaction.on_commit(lambda: story_deleted.send(sender=Story, story_id=story_id))
 
 

@@ -10,3 +10,9 @@ story_deleted = Signal()
 # Sent after commit with `stories` (a list) instead of one story_changed each, for the
 # changes made inside newsroom.services.stories_batched() (imports).
 stories_changed = Signal()
+# Sent inside the transaction that created, changed or deleted stories, with `story_ids` (a
+# list; one send for a whole stories_batched() block). Receivers record there what must follow
+# the change (search queues the stories in its outbox), so that a crash between the commit and
+# the after-commit signals above loses nothing. They only write to the database and let errors
+# propagate: a change is not saved without its record.
+stories_written = Signal()

@@ -8,10 +8,16 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from patrika.newsroom.signals import stories_changed, story_changed, story_deleted
+        from patrika.newsroom.signals import (
+            stories_changed,
+            stories_written,
+            story_changed,
+            story_deleted,
+        )
 
         from . import receivers
 
+        stories_written.connect(receivers.on_stories_written, dispatch_uid="search.stories_written")
         story_changed.connect(receivers.on_story_changed, dispatch_uid="search.story_changed")
         story_deleted.connect(receivers.on_story_deleted, dispatch_uid="search.story_deleted")
         stories_changed.connect(receivers.on_stories_changed, dispatch_uid="search.stories_changed")

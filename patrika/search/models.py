@@ -53,3 +53,23 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class SearchOutbox(models.Model):
+    """A story whose index entries may be out of date: the search outbox.
+
+    A row is written in the transaction that changes (or deletes) the story, and deleted in the
+    transaction that indexes it, so whatever stops in between, the story stays queued. One row
+    per change rather than per story: a change made while the story is being indexed keeps its
+    own row, and the story is indexed again.
+    """
+
+    # No foreign key: a deleted story is queued too (to be removed from the index).
+    story_id = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("story waiting for the search index")
+        verbose_name_plural = _("stories waiting for the search index")
+
+    def __str__(self) -> str:
+        return str(self.story_id)

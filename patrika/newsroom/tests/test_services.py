@@ -107,3 +107,26 @@ def test_services_refuse_slugs_that_are_not_valid(slug: str) -> None:
     with pytest.raises(ValidationError):
         services.section_get_or_create(slug=slug, names={"hi": "ख़बर"})
     assert not Story.objects.exists() and not Section.objects.exists()
+
+
+def test_stories_written_is_sent_before_commit_once_per_change_or_batch() -> None:
+    from patrika.newsroom.signals import stories_written
+
+    sent: list[list[int]] = []
+
+    def receiver(sender, story_ids, **kwargs) -> None:
+        sent.append(sorted(story_ids))
+
+    stories_written.connect(receiver)
+    try:  # no after-commit callback runs in this test: every send happens inside a transaction
+        story = make_story()
+        services.story_publish(story=story)
+        with services.stories_batched():
+            others = [make_story(), make_story()]
+            services.story_touch(story=others[0])
+            assert len(sent) == 2  # the batch's come at its end, together
+        story_id = story.pk
+        services.story_delete(story=story)
+    finally:
+        stories_written.disconnect(receiver)
+    assert sent == [[story_id], [story_id], sorted(s.pk for s in others), [story_id]]

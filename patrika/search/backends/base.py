@@ -124,7 +124,11 @@ def searchable_translations(story: Story) -> list[Translation]:
 
 def save_vocabulary(vocabulary: dict[str, str], *, seen: set[str] | None = None) -> None:
     """Add new words to the vocabulary (`seen`: words this run already wrote)."""
-    rows = [(t[:100], k[:100]) for t, k in vocabulary.items() if seen is None or t not in seen]
+    # Sorted: two workers inserting the same new words take their index locks in one order,
+    # so on PostgreSQL neither can end up waiting for the other in a cycle (a deadlock).
+    rows = sorted(
+        (t[:100], k[:100]) for t, k in vocabulary.items() if seen is None or t not in seen
+    )
     if seen is not None:
         seen.update(vocabulary)
     if not rows:

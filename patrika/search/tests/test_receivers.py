@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from patrika.newsroom.models import Story
-from patrika.search import services
-from patrika.search.models import SearchEntry
+from patrika.search.backends.base import DatabaseBackend
+from patrika.search.models import SearchEntry, SearchOutbox
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +26,17 @@ def test_nothing_is_indexed_before_commit() -> None:
     assert not SearchEntry.objects.exists()
 
 
-def test_index_failure_is_logged_not_raised(
+def test_index_failure_is_logged_not_raised_and_the_story_stays_queued(
     publish: Callable[..., Story], monkeypatch: pytest.MonkeyPatch, caplog: Any
 ) -> None:
-    def broken(**kwargs: Any) -> None:
+    def broken(self: DatabaseBackend, **kwargs: Any) -> None:
         raise RuntimeError("index down")
 
-    monkeypatch.setattr(services, "search_index_story", broken)
+    monkeypatch.setattr(DatabaseBackend, "index_stories", broken)
     story = publish(en="Saved even if search is down", hi=None)
     assert Story.objects.filter(pk=story.pk).exists()
-    assert "Could not index story" in caplog.text
+    assert f"Could not index story {story.pk}" in caplog.text
+    assert list(SearchOutbox.objects.values_list("story_id", flat=True)) == [story.pk]
 
 
 def test_a_batch_of_stories_is_indexed_together(django_capture_on_commit_callbacks) -> None:

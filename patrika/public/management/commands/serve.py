@@ -5,6 +5,7 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import DatabaseError, connections
 
 from patrika.catalogs import compile_catalogs
 
@@ -20,6 +21,13 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
         compile_catalogs()
         call_command("collectstatic", interactive=False, verbosity=0)
+        try:
+            # Stories a crash left out of search (changed, never indexed): once per start,
+            # cheap when there are none.
+            call_command("reindex", pending=True)
+        except DatabaseError as error:
+            self.stderr.write(f"Stories waiting for the search index were not indexed: {error}")
+        connections.close_all()  # granian's workers open their own
         granian = shutil.which("granian") or os.path.join(
             os.path.dirname(sys.executable), "granian"
         )

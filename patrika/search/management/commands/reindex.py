@@ -10,12 +10,25 @@ from patrika.search.models import SearchEntry
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index from the live stories."
+    help = "Rebuild the search index from the live stories, then index what waits in the outbox."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument(
+            "--pending",
+            action="store_true",
+            help="only index the stories waiting in the outbox (`patrika serve` does at start-up)",
+        )
 
-    def handle(self, *args: Any, batch_size: int, **options: Any) -> None:
+    def handle(self, *args: Any, batch_size: int, pending: bool, **options: Any) -> None:
+        if not pending:
+            self.rebuild(batch_size=batch_size, quiet=options["verbosity"] == 0)
+        # Changes committed while the rebuild ran may be missing from it: their rows say so.
+        done = services.search_index_pending(batch_size=batch_size)
+        if done:
+            self.stdout.write(f"Indexed the stories waiting in the search outbox: {done}.")
+
+    def rebuild(self, *, batch_size: int, quiet: bool) -> None:
         total = services.search_story_count()
         columns = (
             TextColumn("Indexing"),
@@ -23,7 +36,7 @@ class Command(BaseCommand):
             MofNCompleteColumn(),
             TimeElapsedColumn(),
         )
-        with Progress(*columns, disable=options["verbosity"] == 0) as progress:
+        with Progress(*columns, disable=quiet) as progress:
             task = progress.add_task("stories", total=total)
             for done in services.search_rebuild(batch_size=batch_size):
                 progress.advance(task, done)
