@@ -1,6 +1,6 @@
 """Build the linter's word lists (patrika/editorial/lint/data/*.words.gz) from Debian packages.
 
-    apt-get install wamerican hunspell-en-us hunspell-hi dict-freedict-eng-hin
+    apt-get install wamerican hunspell-hi dict-freedict-eng-hin
     .venv/bin/python scripts/build_lint_wordlists.py
 
 Only needed when the lists are to be refreshed: the generated files are committed, so the
@@ -24,12 +24,11 @@ def _hunspell_words(path: Path) -> set[str]:
 
 
 def english() -> set[str]:
+    # SCOWL size 50 (wamerican), inflected forms included. hunspell-en-us's .dic is left out:
+    # it lists fragments such as "cha" that a truncated "change" leaves behind.
     words = set(Path("/usr/share/dict/american-english").read_text().split())
-    words |= _hunspell_words(Path("/usr/share/hunspell/en_US.dic"))
-    # Lower case: the linter asks whether a word exists, names are judged by other means.
-    return {
-        w.casefold() for w in words if w.isalpha() and w.isascii() and "'" not in w and len(w) > 1
-    }
+    # Case kept: "putin" is no English word, "Putin" is a name (the parity rules tell them apart).
+    return {w for w in words if w.isalpha() and w.isascii() and "'" not in w and len(w) > 1}
 
 
 def _letters(word: str) -> bool:

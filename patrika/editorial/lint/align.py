@@ -20,14 +20,16 @@ from .languages import get as get_language
 from .markdown import Block
 from .numbers import numbers
 from .phrases import is_noise
-from .words import sentences, words
+from .words import is_rare_name, sentences, words
 
-# Bead shapes and their prices (lower: more common in real translations).
-BEADS = {(1, 1): 0.0, (1, 0): 4.0, (0, 1): 4.0, (2, 1): 2.5, (1, 2): 2.5, (2, 2): 4.5}
+# Bead shapes and their prices (lower: more common in real translations). Translators merge
+# and split sentences often, paragraphs seldom.
+SENTENCE_BEADS = {(1, 1): 0.0, (1, 0): 4.0, (0, 1): 4.0, (2, 1): 2.5, (1, 2): 2.5, (2, 2): 4.5}
+PARAGRAPH_BEADS = {(1, 1): 0.0, (1, 0): 3.5, (0, 1): 3.5, (2, 1): 4.5, (1, 2): 4.5}
 VARIANCE = 6.8  # Gale and Church's variance of target characters per source character
 HEADING_MISMATCH = 8.0
-SHARED_FIGURE = 1.5
-SHARED_NAME = 1.0
+# What the two sides share (figures, names) makes a bead cheaper; what only one has, dearer.
+SHARED, UNSHARED = 1.5, 1.5
 
 
 @dataclass
@@ -38,9 +40,9 @@ class Unit:
     heading: bool
     length: int
     figures: frozenset[float] = field(default_factory=frozenset)
-    # Phonetic keys of the names in it: capitalised Latin words, and every word of a script
-    # with a transliteration scheme (so "Putin" meets पुतिन).
+    # Phonetic keys: of its rare Latin names ("Modi"), and of every word (so "Modi" meets मोदी).
     names: frozenset[str] = field(default_factory=frozenset)
+    keys: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass
@@ -57,15 +59,17 @@ class Alignment:
         return [units[i] for bead in self.beads if not bead[1 - own] for i in bead[own]]
 
 
-def _names(text: str, scheme: str | None) -> frozenset[str]:
-    keys = set()
+def _keys(text: str, scheme: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    names, keys = set(), set()
     for word in words(text):
         if word.text.isascii():
-            if word.text[0].isupper() and len(word.text) >= 3:
-                keys.add(latin_key(word.text))
-        elif scheme:
-            keys.add(indic_key(word.text, scheme))
-    return frozenset(key for key in keys if len(key) >= 3)
+            key = latin_key(word.text)
+            if is_rare_name(word.text):
+                names.add(key)
+        else:
+            key = indic_key(word.text, scheme) if scheme else ""
+        keys.add(key)
+    return frozenset(k for k in names if len(k) >= 3), frozenset(k for k in keys if len(k) >= 3)
 
 
 def units(text: Text) -> list[Unit]:
@@ -85,7 +89,8 @@ def units(text: Text) -> list[Unit]:
             figures = frozenset(round(n.value, 6) for n in numbers(piece, language))
             length = len("".join(piece.split()))
             heading = block.kind == "heading"
-            found.append(Unit(block, start, end, heading, length, figures, _names(piece, scheme)))
+            names, keys = _keys(piece, scheme)
+            found.append(Unit(block, start, end, heading, length, figures, names, keys))
     return found
 
 
@@ -108,6 +113,7 @@ def _merged(group: list[Unit]) -> Unit:
         sum(u.length for u in group),
         frozenset().union(*(u.figures for u in group)),
         frozenset().union(*(u.names for u in group)),
+        frozenset().union(*(u.keys for u in group)),
     )
 
 
@@ -122,12 +128,27 @@ def _cost(a: list[Unit], b: list[Unit], ratio: float) -> float:
         len(a) + len(b) > 2 and any(u.heading for u in a + b)
     ):
         cost += HEADING_MISMATCH
-    shared = frozenset().union(*(u.figures for u in a)) & frozenset().union(*(u.figures for u in b))
-    names = frozenset().union(*(u.names for u in a)) & frozenset().union(*(u.names for u in b))
-    return cost - SHARED_FIGURE * len(shared) - SHARED_NAME * len(names)
+    figures_a = frozenset().union(*(u.figures for u in a))
+    figures_b = frozenset().union(*(u.figures for u in b))
+    shared = figures_a & figures_b
+    cost += UNSHARED * len(figures_a ^ figures_b)
+    names_a, keys_a = _union(a, "names"), _union(a, "keys")
+    names_b, keys_b = _union(b, "names"), _union(b, "keys")
+    shared_names = (names_a & keys_b) | (names_b & keys_a)
+    cost += UNSHARED * len((names_a - keys_b) | (names_b - keys_a))
+    return cost - SHARED * (len(shared) + len(shared_names))
 
 
-def _dp(src: list[Unit], tgt: list[Unit], ratio: float) -> list[tuple[list[int], list[int]]]:
+def _union(units: list[Unit], attribute: str) -> frozenset[str]:
+    return frozenset().union(*(getattr(u, attribute) for u in units))
+
+
+Beads = list[tuple[list[int], list[int]]]
+
+
+def _dp(
+    src: list[Unit], tgt: list[Unit], ratio: float, prices: dict[tuple[int, int], float]
+) -> Beads:
     n, m = len(src), len(tgt)
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -137,14 +158,14 @@ def _dp(src: list[Unit], tgt: list[Unit], ratio: float) -> list[tuple[list[int],
         for j in range(m + 1):
             if best[i][j] == inf:
                 continue
-            for (di, dj), price in BEADS.items():
+            for (di, dj), price in prices.items():
                 if i + di > n or j + dj > m:
                     continue
                 cost = best[i][j] + price + _cost(src[i : i + di], tgt[j : j + dj], ratio)
                 if cost < best[i + di][j + dj]:
                     best[i + di][j + dj] = cost
                     back[i + di][j + dj] = (di, dj)
-    beads: list[tuple[list[int], list[int]]] = []
+    beads: Beads = []
     i, j = n, m
     while i or j:
         step = back[i][j]
@@ -165,9 +186,21 @@ def align(source: Text, target: Text) -> Alignment:
     src_groups, tgt_groups = _paragraphs(src), _paragraphs(tgt)
     src_at = [src.index(group[0]) for group in src_groups]
     tgt_at = [tgt.index(group[0]) for group in tgt_groups]
-    beads: list[tuple[list[int], list[int]]] = []
+    beads: Beads = []
     lone: dict[str, set[int]] = {"source": set(), "target": set()}
-    paragraph_beads = _dp([_merged(g) for g in src_groups], [_merged(g) for g in tgt_groups], ratio)
+    src_paragraphs = [_merged(g) for g in src_groups]
+    tgt_paragraphs = [_merged(g) for g in tgt_groups]
+    paragraph_beads = _dp(src_paragraphs, tgt_paragraphs, ratio, PARAGRAPH_BEADS)
+    # A missing paragraph (or passage) skews the ratio of the totals: take the median ratio
+    # of the paragraph pairs found, and align again.
+    ratios = sorted(
+        tgt_paragraphs[t[0]].length / src_paragraphs[s[0]].length
+        for s, t in paragraph_beads
+        if len(s) == len(t) == 1 and src_paragraphs[s[0]].length
+    )
+    if ratios and abs(ratios[len(ratios) // 2] - ratio) > 0.05 * ratio:
+        ratio = ratios[len(ratios) // 2]
+        paragraph_beads = _dp(src_paragraphs, tgt_paragraphs, ratio, PARAGRAPH_BEADS)
     for src_paragraphs, tgt_paragraphs in paragraph_beads:
         s_idx = [src_at[p] + k for p in src_paragraphs for k in range(len(src_groups[p]))]
         t_idx = [tgt_at[p] + k for p in tgt_paragraphs for k in range(len(tgt_groups[p]))]
@@ -176,7 +209,10 @@ def align(source: Text, target: Text) -> Alignment:
             lone["source"].update(src_groups[p][0].block.index for p in src_paragraphs)
             lone["target"].update(tgt_groups[p][0].block.index for p in tgt_paragraphs)
             continue
-        for s_part, t_part in _dp([src[i] for i in s_idx], [tgt[j] for j in t_idx], ratio):
+        sentence_beads = _dp(
+            [src[i] for i in s_idx], [tgt[j] for j in t_idx], ratio, SENTENCE_BEADS
+        )
+        for s_part, t_part in sentence_beads:
             beads.append(([s_idx[i] for i in s_part], [t_idx[j] for j in t_part]))
     return Alignment(src, tgt, beads, lone)
 

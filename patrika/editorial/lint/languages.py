@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.conf import settings
+
 from patrika import languages
 from patrika.search.analysis import devanagari, english
 
@@ -323,6 +325,11 @@ def get(code: str) -> LintLanguage:
         return LINT_LANGUAGES[code]
     script = languages.get(code).script
     return LintLanguage(code=code, sentence_end=_SCRIPT_SENTENCE_END.get(script, ".!?…"))
+
+
+def display_name(code: str) -> str:
+    """The language's name in the active interface language ("Hindi", "हिंदी")."""
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 def every() -> list[LintLanguage]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from patrika.search.analysis.tokenize import word_pattern
 
 from .languages import LintLanguage
+from .languages import get as get_language
 
 DATA = Path(__file__).parent / "data"
 
@@ -76,6 +77,7 @@ def _starts_sentence(text: str) -> bool:
 
 @cache
 def wordlist(name: str) -> frozenset[str]:
+    """The words of a list in lint/data, as written there (names capitalised)."""
     if not name:
         return frozenset()
     with gzip.open(DATA / name, "rt", encoding="utf-8") as handle:
@@ -83,19 +85,48 @@ def wordlist(name: str) -> frozenset[str]:
 
 
 @cache
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in wordlist(name))
+
+
+@cache
+def common_words(name: str) -> frozenset[str]:
+    """The list's words that are not names (written in lower case there)."""
+    return frozenset(word for word in wordlist(name) if word == word.lower())
+
+
+@cache
 def _stems(name: str, language: LintLanguage) -> frozenset[str]:
-    return frozenset(language.stem(word) for word in wordlist(name))
+    return frozenset(language.stem(word) for word in _folded(name))
 
 
 def is_known(word: str, language: LintLanguage) -> bool:
-    """Whether `word` is in the language's word list, as it is or by its stem."""
+    """Whether `word` is in the language's word list, as it is, or as an inflection of a
+    listed word (its stemmer strips an ending and finds that stem: "जताई" from "जताना"). A
+    word that has no ending to strip must be listed itself, so "होग" (होगा cut short) is not
+    known just because the stemmer makes "होग" of "होगा"."""
     folded = word.casefold()
-    known = wordlist(language.wordlist)
+    known = _folded(language.wordlist)
     if folded in known:
         return True
-    return bool(known) and language.stem(folded) in _stems(language.wordlist, language)
+    stem = language.stem(folded)
+    return bool(known) and stem != folded and stem in _stems(language.wordlist, language)
 
 
 def vocabulary(texts: list[str]) -> Counter[str]:
     """How often each word (case folded) occurs in `texts`."""
     return Counter(w.text.casefold() for text in texts for w in words(text))
+
+
+def is_rare_name(word: str) -> bool:
+    """A capitalised Latin word no word list knows: a name translators transliterate (Wuhan,
+    Modi). Names the list knows (India, Monday) are often translated instead (भारत, सोमवार),
+    which sounds cannot check."""
+    return (
+        len(word) >= 3
+        and word[0].isupper()
+        and not word.isupper()
+        and word.isascii()
+        and word.isalpha()
+        and not is_known(word, get_language("en"))
+    )

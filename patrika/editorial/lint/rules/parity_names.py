@@ -1,5 +1,5 @@
 """Translation parity, names: a name written in Latin script in the source (a capitalised word
-the dictionary does not know: "Putin", "Wuhan") that the translation has neither in Latin
+the word list does not know: "Modi", "Wuhan") that the translation has neither in Latin
 letters nor in its own script (compared by the search app's phonetic keys, loosely: "Lancet"
 and लैन्सेट differ by a letter)."""
 
@@ -13,8 +13,7 @@ from patrika import languages
 from patrika.search.analysis.phonetic import indic_key, latin_key
 
 from ..base import WARNING, Document, Finding, PairRule, Text
-from ..languages import get as get_language
-from ..words import is_known, words
+from ..words import is_rare_name, words
 from .parity_numbers import _language_name
 
 
@@ -30,7 +29,7 @@ class NamesRule(PairRule):
         for block in source.blocks:
             for word in words(block.plain):
                 name = word.text
-                if name.casefold() in seen or not _is_name(name):
+                if name.casefold() in seen or not is_rare_name(name):
                     continue
                 seen.add(name.casefold())
                 if name.casefold() in latin or _sounds_present(latin_key(name), keys):
@@ -43,18 +42,6 @@ class NamesRule(PairRule):
                     start=word.start,
                     end=word.end,
                 )
-
-
-def _is_name(word: str) -> bool:
-    english = get_language("en")
-    return (
-        len(word) >= 3
-        and word[0].isupper()
-        and not word.isupper()
-        and word.isascii()
-        and word.isalpha()
-        and not is_known(word, english)
-    )
 
 
 def _keys(text: Text) -> set[str]:

@@ -14,9 +14,9 @@ from ..languages import get as get_language
 from ..phrases import fold, short_phrase, stuffed_phrase
 from ..words import words
 
-# A phrase of MIN_WORDS or more words, seen MIN_COUNT times, is natural only when the
-# translation is long: allow one repetition per WORDS_PER_REPEAT words of text.
-MIN_WORDS, MAX_WORDS, MIN_COUNT, WORDS_PER_REPEAT = 2, 6, 4, 60
+# A phrase of MIN_WORDS or more words (two-word titles such as "Prime Minister" repeat
+# naturally) seen more than MIN_COUNT times, and more than once per WORDS_PER_REPEAT words.
+MIN_WORDS, MAX_WORDS, MIN_COUNT, WORDS_PER_REPEAT = 3, 6, 4, 40
 
 
 class StuffingRule(TextRule):

@@ -21,8 +21,9 @@ from patrika import languages
 from ..base import ERROR, Document, Finding, Text, TextRule
 from ..languages import LintLanguage
 from ..languages import get as get_language
-from ..phrases import is_noise
-from ..words import is_known, sentences, vocabulary, words
+from ..markdown import Block
+from ..phrases import is_noise, short_phrase
+from ..words import is_known, is_rare_name, sentences, vocabulary, words
 
 PROSE = ("paragraph", "quote")
 
@@ -36,7 +37,11 @@ class TruncationRule(TextRule):
         counts = _story_vocabulary(document)
         for block in text.blocks:
             if block.kind not in PROSE or is_noise(block.plain):
-                continue  # boilerplate and stuffing have rules of their own
+                # Boilerplate and stuffing have rules of their own; a lone phrase is judged
+                # by its last word only ("…the need for").
+                if block.kind in PROSE and short_phrase(block.plain):
+                    yield from self._lone_phrase(text, block, language, counts)
+                continue
             found = list(sentences(block.plain, language))
             for number, sentence in enumerate(found):
                 paragraph_end = number == len(found) - 1
@@ -64,6 +69,20 @@ class TruncationRule(TextRule):
                         start=max(sentence.start, start - 40),
                         end=sentence.end,
                     )
+
+    def _lone_phrase(
+        self, text: Text, block: Block, language: LintLanguage, counts: Counter[str]
+    ) -> Iterable[Finding]:
+        found = words(block.plain)
+        if found and found[-1].text.casefold() in language.never_final:
+            last = found[-1]
+            yield self.finding(
+                text,
+                _("The sentence ends with “%(word)s”: cut off?") % {"word": last.text},
+                block=block,
+                start=0,
+                end=len(block.plain),
+            )
 
 
 def _story_vocabulary(document: Document) -> Counter[str]:
@@ -93,17 +112,19 @@ def cut_reason(
         return None
     if word.isupper() and len(word) > 1:
         return None  # an acronym
-    if counts[folded] >= 2 or _known(word, language):
+    if counts[folded] >= 2:
         return None
     longer = _longer_story_word(folded, counts)
-    if word[0].isupper():
-        # A name the list lacks, unless the story spells out the word it was cut from.
-        if paragraph_end and longer:
-            return _("“%(word)s” looks like the start of “%(longer)s”: cut off?") % {
-                "word": word,
-                "longer": longer,
-            }
+    if word[0].isupper() and paragraph_end and longer and is_rare_name(longer.capitalize()):
+        # "Pu." where the story says "Putin": a name cut short, even if "Pu" is listed.
+        return _("“%(word)s” looks like the start of “%(longer)s”: cut off?") % {
+            "word": word,
+            "longer": longer,
+        }
+    if _known(word, language):
         return None
+    if word[0].isupper():
+        return None  # a name the list lacks
     if longer:
         return _("“%(word)s” looks like the start of “%(longer)s”: cut off?") % {
             "word": word,
