@@ -75,7 +75,10 @@ def test_publishing_with_errors_through_the_form(admin_client, settings, blockin
         assert response.status_code == 200 and "truncation" in response.text
         assert story.status == StoryStatus.DRAFT
         # A draft may hold errors; fixing the text lets it go out.
-        assert admin_client.post(url, _form(story, status=StoryStatus.DRAFT, body=CUT_HI)).status_code == 302
+        assert (
+            admin_client.post(url, _form(story, status=StoryStatus.DRAFT, body=CUT_HI)).status_code
+            == 302
+        )
         response = admin_client.post(url, _form(story, status=StoryStatus.PUBLISHED, body=GOOD_HI))
         assert response.status_code == 302
         story.refresh_from_db()
