@@ -18,7 +18,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "importers/tests/fixtures/text/pu
 KEYS = {"story", "language", "rule", "level", "message", "paragraph", "excerpt"}
 
 
-def _lint(*args: str, env: dict[str, str] | None = None, monkeypatch=None) -> tuple[int, str]:
+def _lint(*args: str) -> tuple[int, str]:
     out = StringIO()
     try:
         call_command("lint", *args, stdout=out)
@@ -75,6 +75,6 @@ def test_messages_follow_the_editors_language(monkeypatch) -> None:
     monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
-    code, out = _lint(str(story.pk), "--format", "json")
+    _code, out = _lint(str(story.pk), "--format", "json")
     [finding] = [f for f in json.loads(out) if f["rule"] == "boilerplate"]
     assert "बॉयलरप्लेट" in finding["message"]
