@@ -3,10 +3,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := postgresql chromium fonts-noto-core
+APT_PACKAGES := postgresql chromium fonts-noto-core wamerican hunspell-hi dict-freedict-eng-hin
 BENCH_APT_PACKAGES := wrk
 
-.PHONY: demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import lint install install-test system-deps clean
+.PHONY: demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import bench-lint lint install install-test system-deps clean
 
 $(BIN)/patrika: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench-search: install-test system-deps
 
 bench-import: install-test
 	$(BIN)/python scripts/bench_import.py
+
+## make bench-lint: the linter's recall on seeded defects and false positives on clean stories
+bench-lint: install-test
+	$(BIN)/python scripts/bench_lint.py
 
 lint: install-test
 	$(BIN)/ruff check .

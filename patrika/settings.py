@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "patrika.search",
     "patrika.importers",
     "patrika.ratelimit",
+    "patrika.editorial",
 ]
 
 MIDDLEWARE = [
@@ -295,3 +296,22 @@ PATRIKA_COMMENTS_SPAM_CHECKERS = [
 ]
 # A comment refused for an expired session comes back with its text and a fresh token.
 CSRF_FAILURE_VIEW = "patrika.comments.views.csrf_failure"
+
+# The newsroom linter (docs/linter.md): its rules, by dotted path; a newsroom adds its own.
+PATRIKA_LINT_RULES = [
+    "patrika.editorial.lint.rules.stuffing.StuffingRule",
+    "patrika.editorial.lint.rules.truncation.TruncationRule",
+    "patrika.editorial.lint.rules.boilerplate.BoilerplateRule",
+    "patrika.editorial.lint.rules.parity_numbers.NumbersRule",
+    "patrika.editorial.lint.rules.parity_headings.HeadingsRule",
+    "patrika.editorial.lint.rules.parity_paragraphs.ParagraphsRule",
+    "patrika.editorial.lint.rules.parity_names.NamesRule",
+    "patrika.editorial.lint.rules.alt_text.AltTextRule",
+    "patrika.editorial.lint.rules.title_length.TitleLengthRule",
+    "patrika.editorial.lint.rules.source_missing.SourceMissingRule",
+    "patrika.editorial.lint.rules.link_text.LinkTextRule",
+]
+# Off by default: when on, a story with "error" findings cannot be published or scheduled.
+PATRIKA_LINT_BLOCK_PUBLISH = env_bool("PATRIKA_LINT_BLOCK_PUBLISH")
+# Asked before a story goes live; each returns the reasons it may not (newsroom.services).
+PATRIKA_PUBLISH_CHECKS = ["patrika.editorial.selectors.story_publish_blockers"]

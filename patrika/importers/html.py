@@ -13,12 +13,12 @@ from pathlib import Path
 from django.utils import timezone
 
 from patrika import languages
+from patrika.editorial.lint.phrases import boilerplate_phrases, is_boilerplate
 from patrika.newsroom.models import Story, StoryStatus, Translation
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
 
 from .base import BaseImporter, ImportFileError, checksum, story_upsert
 from .htmlmd import html_to_markdown
-from .textdump import boilerplate_phrases, is_boilerplate
 
 # Fewer letters than this is a page without an article (an index, a 404 page).
 MIN_TEXT = 80

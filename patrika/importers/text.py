@@ -9,11 +9,12 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from patrika.editorial.lint.phrases import fold
 from patrika.newsroom.models import Story, StoryStatus, Translation
 from patrika.newsroom.services import StoryData, TranslationData
 
 from .base import BaseImporter, ImportFileError, ItemError, checksum, story_upsert
-from .textdump import ParsedDump, fold, parse_dump
+from .textdump import ParsedDump, parse_dump
 
 __all__ = ["TextImporter", "decode_text", "parse_dump", "story_key"]
 

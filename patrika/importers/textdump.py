@@ -2,88 +2,42 @@
 
 The rules, in order (each is a small function below, so a new dump shape is a new rule):
 
-1. Boilerplate lines ("Scroll down for hindi", "Leave a Comment", …) are dropped. The list is
-   `DEFAULT_BOILERPLATE` plus `settings.PATRIKA_IMPORT_BOILERPLATE_EXTRA`; matching ignores
-   case, spacing and decoration ("*", "»", ":").
+1. Boilerplate lines ("Scroll down for hindi", "Leave a Comment", …) are dropped. The phrases
+   and shapes are the linter's (`patrika.editorial.lint.phrases`, one definition for both)
+   plus `settings.PATRIKA_IMPORT_BOILERPLATE_EXTRA`; matching ignores case, spacing and
+   decoration ("*", "»", ":").
 2. Keyword stuffing (a phrase repeated on one line, "X/X/X", or a short line that appears more
    than once) becomes one tag and leaves the text. "Tags: a, b" lines become tags too.
 3. "By Name" lines become authors; "Source: …" lines and trailing "Title – Publisher" lines
    become source attributions.
 4. What is left is split into runs by script (Latin → en, Devanagari → hi, …): each language's
    first line is its title, short unpunctuated lines followed by a paragraph are headings.
-5. Warnings, never edits, for what a rule cannot fix: a paragraph that seems cut mid-word.
+5. Warnings, never edits, for what a rule cannot fix: the findings of the linter's rules in
+   `WARNING_RULES` (a sentence or word cut off), so "truncated" has one definition.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
 from patrika import languages
+from patrika.editorial.lint import Document, Text, lint_document
+from patrika.editorial.lint.phrases import DECOR as _DECOR
+from patrika.editorial.lint.phrases import boilerplate_phrases, is_boilerplate, stuffed_phrase
+from patrika.editorial.lint.phrases import ends_terminal as _ends_terminal
+from patrika.editorial.lint.phrases import short_phrase as _short_phrase
 from patrika.newsroom.services import SourceData
 from patrika.text import normalize
 
 from .base import ItemError
 from .htmlmd import escape_markdown
 
-DEFAULT_BOILERPLATE: tuple[str, ...] = (
-    "scroll down for hindi",
-    "scroll down for english",
-    "scroll down for hindi version",
-    "scroll down for english version",
-    "hindi version below",
-    "english version below",
-    "for more news click here",
-    "click here for more news",
-    "for more updates click here",
-    "click here",
-    "read more",
-    "read also",
-    "also read",
-    "continue reading",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "share on whatsapp",
-    "follow us",
-    "follow us on",
-    "subscribe to our newsletter",
-    "subscribe",
-    "leave a comment",
-    "leave a reply",
-    "post a comment",
-    "your email address will not be published",
-    "required fields are marked",
-    "advertisement",
-    "sponsored",
-    "related posts",
-    "related articles",
-    "you may also like",
-    "trending now",
-    "यह भी पढ़ें",
-    "ये भी पढ़ें",
-    "और पढ़ें",
-    "अधिक समाचार के लिए यहां क्लिक करें",
-    "ज्यादा खबरों के लिए यहां क्लिक करें",
-    "हिंदी में पढ़ने के लिए नीचे स्क्रॉल करें",
-    "अंग्रेज़ी में पढ़ने के लिए नीचे स्क्रॉल करें",
-    "अंग्रेजी में पढ़ने के लिए नीचे स्क्रॉल करें",
-    "विज्ञापन",
-    "शेयर करें",
-    "कमेंट करें",
-)
+# The importer's warnings are the findings of these linter rules: one definition of each.
+WARNING_RULES = ("truncation",)
 
-# Punctuation that ends a sentence (or a clause): a line ending so is not a heading.
-TERMINAL = ".!?।॥…;:,"
-# Decoration around boilerplate and around stuffed phrases.
-_DECOR = " \t*•·»«|:.!…-–—_=~#>\"'“”‘’()[]"
 _SOURCE_PREFIX = re.compile(
     r"^(?:sources?|via|courtesy|credits?|inputs? from|with inputs from|स्रोत|साभार)"
     r"\s*[:：\-–]\s*(.+)$",
@@ -96,15 +50,6 @@ _TAGS = re.compile(r"^(?:tags?|keywords?|टैग|कीवर्ड)\s*[:：]\
 _URL = re.compile(r"https?://\S+")
 _SPLITTERS = (" – ", " — ", " - ", " | ")
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "a", "an", "&", "de", "la", "to"}
-# Common English word endings: a paragraph's last word ending otherwise, and found nowhere
-# else in the text, may have been cut ("mechan." for "mechanisms.").
-_ENDINGS = (
-    "e", "s", "y", "ed", "ing", "ion", "al", "ic", "ly", "er", "or", "ar", "nt", "st", "sm",
-    "ty", "ry", "ge", "ce", "se", "te", "ve", "ful", "ous", "ish", "ship", "hood", "ness", "um",
-    "ss", "ch", "sh", "th", "ght", "nd", "rd", "ld", "lt", "rt", "ct", "pt", "ft", "ck", "nk",
-    "ng", "wn", "rn", "rm", "lm", "ow", "aw", "ew", "ay", "ey", "oy", "o", "a", "i", "x", "ll",
-    "ff", "ain", "een", "ean", "oon", "own", "ern", "ive", "iet", "ial", "ies",
-)  # fmt: skip
 
 
 @dataclass
@@ -113,6 +58,8 @@ class Line:
     number: int
     blank_before: bool = True
     blank_after: bool = True
+    # Boilerplate or stuffing kept in the text (parse_dump(keep_noise=True)).
+    noise: bool = False
 
     @property
     def words(self) -> int:
@@ -139,49 +86,6 @@ class ParsedDump:
     @property
     def original_language(self) -> str:
         return self.translations[0].language
-
-
-def boilerplate_phrases() -> tuple[str, ...]:
-    extra = getattr(settings, "PATRIKA_IMPORT_BOILERPLATE_EXTRA", ())
-    return tuple(fold(p) for p in (*DEFAULT_BOILERPLATE, *extra) if fold(p))
-
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", normalize(text)).strip(_DECOR).casefold()
-
-
-def _ends_terminal(text: str) -> bool:
-    stripped = text.rstrip("\"'”’)]» ")
-    return bool(stripped) and stripped[-1] in TERMINAL
-
-
-def is_boilerplate(text: str, phrases: Sequence[str]) -> bool:
-    folded = fold(text)
-    if not folded:
-        return False
-    for phrase in phrases:
-        if folded == phrase:
-            return True
-        # "Read more: …", "Follow us on X", "Your email … published. Required fields …".
-        if folded.startswith(phrase) and len(folded) - len(phrase) <= 60:
-            after = folded[len(phrase)]
-            if not after.isalnum() and unicodedata.category(after)[0] != "M":
-                return True
-    return False
-
-
-def _short_phrase(text: str) -> bool:
-    return 0 < len(text.split()) <= 8 and len(text) <= 80 and not _ends_terminal(text)
-
-
-def stuffed_phrase(text: str) -> str | None:
-    """The phrase of a keyword-stuffed line ("X/X/X", "X | X", "X, X, X"), else None."""
-    for pattern, minimum in ((r"\s*[/|]\s*", 2), (r"\s*[,;]\s*", 3)):
-        parts = [p.strip(_DECOR) for p in re.split(pattern, text.strip(_DECOR))]
-        parts = [p for p in parts if p]
-        if len(parts) >= minimum and len({p.casefold() for p in parts}) == 1:
-            return parts[0] if _short_phrase(parts[0]) else None
-    return None
 
 
 def _publisher_like(text: str) -> bool:
@@ -230,40 +134,48 @@ def _read_lines(text: str) -> list[Line]:
     return lines
 
 
-def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> ParsedDump:
-    """Turn a dump's text into translations, tags, authors and sources (no database)."""
+def parse_dump(
+    text: str, *, boilerplate: Sequence[str] | None = None, keep_noise: bool = False
+) -> ParsedDump:
+    """Turn a dump's text into translations, tags, authors and sources (no database).
+
+    `keep_noise`: boilerplate and stuffed lines stay in the text, each as its own paragraph,
+    where they were (the linter reads dumps this way, to point at them); they are still
+    listed in `removed` and still become tags."""
     phrases = boilerplate_phrases() if boilerplate is None else boilerplate
     parsed = ParsedDump(translations=[])
-    lines = _read_lines(text)
+    lines = [line for line in _read_lines(text) if any(ch.isalnum() for ch in line.text)]
 
-    kept: list[Line] = []
-    for line in lines:
-        if is_boilerplate(line.text, phrases):
-            parsed.removed.append(line.text)
-        elif not any(ch.isalnum() for ch in line.text):
-            parsed.removed.append(line.text)  # "* * *", "———"
-        else:
-            kept.append(line)
-    lines = kept
+    def drop(line: Line) -> bool:
+        """Whether `line` leaves the list: noise is kept, marked, when asked to."""
+        parsed.removed.append(line.text)
+        line.noise = keep_noise
+        return not keep_noise
+
+    lines = [line for line in lines if not (is_boilerplate(line.text, phrases) and drop(line))]
 
     # Keyword stuffing and tag lines.
     tags: dict[str, str] = {}
     stuffed: dict[str, str] = {}
-    for line in lines:
+    text_lines = [line for line in lines if not line.noise]
+    for line in text_lines:
         if phrase := stuffed_phrase(line.text):
             stuffed.setdefault(phrase.casefold(), phrase)
-    repeats = Counter(line.text.casefold() for line in lines if _short_phrase(line.text))
-    for line in lines:
+    repeats = Counter(line.text.casefold() for line in text_lines if _short_phrase(line.text))
+    for line in text_lines:
         if repeats[line.text.casefold()] >= 2:
             stuffed.setdefault(line.text.casefold(), line.text)
-    kept = []
+    kept: list[Line] = []
     for line in lines:
         phrase = stuffed_phrase(line.text)
         folded = line.text.casefold()
-        if (phrase and phrase.casefold() in stuffed) or folded in stuffed:
+        if line.noise:
+            kept.append(line)
+        elif (phrase and phrase.casefold() in stuffed) or folded in stuffed:
             key = phrase.casefold() if phrase else folded
             tags.setdefault(key, stuffed[key])
-            parsed.removed.append(line.text)
+            if not drop(line):
+                kept.append(line)
         elif match := _TAGS.match(line.text):
             for name in re.split(r"\s*[,|/;]\s*", match.group(1)):
                 if name.strip(_DECOR):
@@ -277,8 +189,8 @@ def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> Parsed
     # Authors and sources.
     kept = []
     for line in lines:
-        author = _AUTHOR.match(line.text)
-        source = _SOURCE_PREFIX.match(line.text)
+        author = None if line.noise else _AUTHOR.match(line.text)
+        source = None if line.noise else _SOURCE_PREFIX.match(line.text)
         if author and _publisher_like(author.group(1).split("|")[0]):
             parsed.authors.append(author.group(1).split("|")[0].strip())
         elif source and (data := parse_source(source.group(1), strict=False)):
@@ -287,12 +199,17 @@ def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> Parsed
             kept.append(line)
     lines = kept
     trailing: list[SourceData] = []
-    while lines and len(trailing) < 3:
-        data = parse_source(lines[-1].text, strict=True)
+    last = len(lines) - 1
+    while last >= 0 and len(trailing) < 3:
+        if lines[last].noise:
+            last -= 1
+            continue
+        data = parse_source(lines[last].text, strict=True)
         if data is None:
             break
         trailing.insert(0, data)
-        lines.pop()
+        del lines[last]
+        last -= 1
     parsed.sources.extend(trailing)
 
     runs = _language_runs(lines)
@@ -303,12 +220,26 @@ def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> Parsed
                 f"{language} text found in more than one place (line {run[0].number}); joined"
             )
         by_language.setdefault(language, []).extend(run)
-    if not by_language:
+    if not any(not line.noise for run in by_language.values() for line in run):
         raise ItemError("no story text found")
     for language, run in by_language.items():
-        parsed.translations.append(_translation(language, run, parsed.warnings))
-    _check_truncation(parsed, text)
+        if any(not line.noise for line in run):
+            parsed.translations.append(_translation(language, run, parsed.warnings))
+    parsed.warnings.extend(lint_warnings(parsed))
     return parsed
+
+
+def lint_warnings(parsed: ParsedDump) -> list[str]:
+    """The findings of `WARNING_RULES` on the parsed translations, as import warnings."""
+    document = Document(
+        texts=[Text(language=t.language, title=t.title, body=t.body) for t in parsed.translations],
+        original_language=parsed.original_language,
+    )
+    return [
+        f"{finding.language} paragraph {(finding.paragraph or 0) + 1}: {finding.message} "
+        f"(“…{finding.excerpt}”); left as is"
+        for finding in lint_document(document, only=WARNING_RULES)
+    ]
 
 
 def _language_runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
@@ -357,7 +288,8 @@ def _is_heading(line: Line, following: Line | None, *, wrapped: bool) -> bool:
 
 
 def _translation(language: str, run: list[Line], warnings: list[str]) -> ParsedTranslation:
-    title_line, body_lines = run[0], run[1:]
+    first = next(i for i, line in enumerate(run) if not line.noise)
+    title_line, body_lines = run[first], run[:first] + run[first + 1 :]
     title = title_line.text.strip()
     if len(title) > 300:
         raise ItemError(f"line {title_line.number}: no {language} title (first line too long)")
@@ -365,16 +297,18 @@ def _translation(language: str, run: list[Line], warnings: list[str]) -> ParsedT
     headings: list[str] = []
     # Hard-wrapped text (every line short, paragraphs running over several lines): lines
     # without a blank between them belong to one paragraph whatever they end with.
-    wrapped = bool(body_lines) and max(len(line.text) for line in body_lines) <= 100
-    wrapped = wrapped and any(
-        not line.blank_after and len(line.text) >= 50 for line in body_lines[:-1]
-    )
+    prose = [line for line in body_lines if not line.noise]
+    wrapped = bool(prose) and max(len(line.text) for line in prose) <= 100
+    wrapped = wrapped and any(not line.blank_after and len(line.text) >= 50 for line in prose[:-1])
     for index, line in enumerate(body_lines):
-        following = body_lines[index + 1] if index + 1 < len(body_lines) else None
+        if line.noise:
+            blocks.append(("noise", escape_markdown(line.text)))
+            continue
+        following = next((later for later in body_lines[index + 1 :] if not later.noise), None)
         if wrapped and following is not None:
             # The next paragraph as a whole, not its first wrapped line.
             rest = []
-            for later in body_lines[index + 1 :]:
+            for later in body_lines[body_lines.index(following) :]:
                 rest.append(later.text)
                 if later.blank_after:
                     break
@@ -407,21 +341,3 @@ def _translation(language: str, run: list[Line], warnings: list[str]) -> ParsedT
             parts.append("\n")
         parts.append(text + "\n")
     return ParsedTranslation(language, title, "".join(parts), headings)
-
-
-def _check_truncation(parsed: ParsedDump, text: str) -> None:
-    words = set(re.findall(r"[A-Za-z]+", text.lower()))
-    for translation in parsed.translations:
-        for paragraph in translation.body.split("\n\n"):
-            match = re.search(r"\b([a-z]{3,})\.$", paragraph.strip())
-            if not match:
-                continue
-            word = match.group(1)
-            known_longer = any(w != word and w.startswith(word) for w in words)
-            counted = len(re.findall(rf"\b{word}\b", text.lower()))
-            if counted > 1 or known_longer or word.endswith(_ENDINGS):
-                continue
-            parsed.warnings.append(
-                f"{translation.language} paragraph ending “…{paragraph.strip()[-40:]}” may be "
-                f"cut mid-word (“{word}.”); left as is"
-            )

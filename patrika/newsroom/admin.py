@@ -6,8 +6,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from patrika.editorial.admin import LintAdminMixin, PublishCheckedTranslationFormSet
+
 from . import services
 from .models import (
+    LIVE_STATUSES,
     Author,
     Image,
     Section,
@@ -21,6 +24,7 @@ from .models import (
 
 class TranslationInline(admin.StackedInline):
     model = Translation
+    formset = PublishCheckedTranslationFormSet
     extra = 0
     min_num = 1
     fields = [
@@ -56,7 +60,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(LintAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "section", "published_at", "languages"]
     list_filter = ["status", "section", LanguageFilter, "published_at"]
     search_fields = ["translations__title", "translations__summary", "tags__name"]
@@ -92,8 +96,11 @@ class StoryAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish selected stories"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         for story in queryset:
-            services.story_publish(story=story)
-        count = queryset.count()
+            try:
+                services.story_publish(story=story)
+            except services.PublishBlocked as blocked:
+                self.message_user(request, f"{story}: {blocked}", messages.ERROR)
+        count = queryset.filter(status__in=LIVE_STATUSES).count()
         self.message_user(
             request,
             ngettext("%d story published.", "%d stories published.", count) % count,

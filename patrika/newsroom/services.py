@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from PIL import Image as PILImage
 
 from patrika.slugs import validate_slug
@@ -90,9 +91,28 @@ def story_touch(*, story: Story) -> None:
     _announce(story)
 
 
+class PublishBlocked(Exception):
+    """A check named in PATRIKA_PUBLISH_CHECKS (the linter's errors) refused publication."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        super().__init__("; ".join(reasons))
+
+
+def _publish_blockers(story: Story) -> list[str]:
+    return [
+        reason
+        for path in settings.PATRIKA_PUBLISH_CHECKS
+        for reason in import_string(path)(story=story)
+    ]
+
+
 @transaction.atomic
 def story_publish(*, story: Story, at: datetime | None = None) -> Story:
-    """Publish now, or schedule for `at` (a future time makes it go live by itself then)."""
+    """Publish now, or schedule for `at` (a future time makes it go live by itself then).
+    Raises PublishBlocked when a publish check refuses."""
+    if reasons := _publish_blockers(story):
+        raise PublishBlocked(reasons)
     when = at or story.published_at or timezone.now()
     story.published_at = when
     story.status = _status_for_time(StoryStatus.PUBLISHED, when)

@@ -89,7 +89,7 @@ def test_sample_matches_hand_cleaned_demo_except_truncated_word() -> None:
 @pytest.mark.django_db
 def test_truncation_warning_is_in_the_summary() -> None:
     out = _import(SAMPLE)
-    assert "may be cut mid-word" in out and "mechan." in out
+    assert "cut off?" in out and "mechan." in out
 
 
 @pytest.mark.django_db
@@ -247,3 +247,30 @@ def test_story_edited_after_import_is_left_alone(tmp_path: Path) -> None:
     result = run_import(kind="text", paths=[changed], options=ImportOptions())
     assert result.skipped == 1
     assert "five" not in story.translations.get(language="en").body
+
+
+@pytest.mark.parametrize(
+    ("ending", "cut"),
+    [
+        ("the new rules would lead to cha.", True),
+        ("officials expect more don.", False),  # "don" is a word: one rule, its limits too
+        ("the money was set aside for the unit.", False),
+        ("the need for collective security mechan.", True),
+        ("सामूहिक सुरक्षा ढांचे की आवश्यकता पर बल दि।", True),
+        ("सामूहिक सुरक्षा ढांचे की आवश्यकता पर बल दिया।", False),
+    ],
+)
+def test_import_warning_is_the_linters_truncation_rule(ending: str, cut: bool) -> None:
+    from patrika.editorial.lint import Document, Text, lint_document
+
+    dump = f"A title for the story\n\nThe council met on Monday and {ending}\n"
+    if not ending.isascii():
+        dump = f"ख़बर का शीर्षक\n\nपरिषद ने सोमवार को बैठक की और {ending}\n"
+    parsed = parse_dump(dump)
+    translation = parsed.translations[0]
+    findings = lint_document(
+        Document(texts=[Text(language=translation.language, title="", body=translation.body)]),
+        only={"truncation"},
+    )
+    assert bool(parsed.warnings) is cut
+    assert [f.message in w for f, w in zip(findings, parsed.warnings, strict=True)] == [True] * cut
