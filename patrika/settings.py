@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "patrika.importers",
     "patrika.ratelimit",
     "patrika.editorial",
+    "axes",
+    "patrika.accounts",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "patrika.urls"
@@ -145,6 +150,11 @@ PATRIKA_RATE_STORE = env(
     else "patrika.ratelimit.stores.DatabaseStore",
 )
 
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out attempt is refused before any password is hashed.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -294,6 +304,19 @@ PATRIKA_COMMENTS_SPAM_CHECKERS = [
     "patrika.comments.spam.bayes.BayesChecker",
     *(["patrika.comments.spam.akismet.AkismetChecker"] if PATRIKA_COMMENTS_AKISMET_KEY else []),
 ]
+# Login throttling (django-axes). Failed attempts are rows in the database, so every worker and
+# server counts together. An account and an address are locked separately: many addresses
+# guessing one account lock the account, one address guessing many accounts locks the address.
+AXES_FAILURE_LIMIT = int(env("PATRIKA_LOGIN_FAILURE_LIMIT", "10"))
+# 0 keeps a lock until `patrika unlock` lifts it.
+_login_cooloff_minutes = int(env("PATRIKA_LOGIN_COOLOFF_MINUTES", "30"))
+AXES_COOLOFF_TIME = timedelta(minutes=_login_cooloff_minutes) if _login_cooloff_minutes else None
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "patrika.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "patrika.accounts.views.locked_out"
+# patrika.accounts.admin registers axes' models with actions that declare their permissions.
+AXES_ENABLE_ADMIN = False
+
 # A comment refused for an expired session comes back with its text and a fresh token.
 CSRF_FAILURE_VIEW = "patrika.comments.views.csrf_failure"
 

@@ -128,6 +128,16 @@ class CommentAdmin(admin.ModelAdmin):
         url = f"{translation.get_absolute_url()}#comment-{obj.pk}"
         return format_html('<a href="{}">{}</a>', url, url)
 
+    def has_moderate_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.moderate_comment")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Comment | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_moderate_permission(request):
+            # The status is the moderation decision: editing a comment is not moderating it.
+            fields.append("status")
+        return fields
+
     def _moderate(self, request: HttpRequest, queryset: QuerySet[Comment], status: str) -> None:
         changed = services.comment_moderate(comments=queryset, status=status, by=request.user)
         label = CommentStatus(status).label
@@ -140,19 +150,19 @@ class CommentAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Approve selected comments"), permissions=["change"])
+    @admin.action(description=_("Approve selected comments"), permissions=["moderate"])
     def approve(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.APPROVED)
 
-    @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
+    @admin.action(description=_("Mark selected comments as spam"), permissions=["moderate"])
     def mark_spam(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.SPAM)
 
-    @admin.action(description=_("Move selected comments to trash"), permissions=["change"])
+    @admin.action(description=_("Move selected comments to trash"), permissions=["moderate"])
     def trash(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.TRASH)
 
-    @admin.action(description=_("Send selected comments back to pending"), permissions=["change"])
+    @admin.action(description=_("Send selected comments back to pending"), permissions=["moderate"])
     def unapprove(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         self._moderate(request, queryset, CommentStatus.PENDING)
 

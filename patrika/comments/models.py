@@ -67,6 +67,8 @@ class Comment(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
+        # Names stay English in the database, as Django's own "Can change comment" do.
+        permissions = [("moderate_comment", "Can moderate comments")]
         indexes = [
             models.Index(fields=["story", "status", "created_at"]),
             models.Index(fields=["email"], name="comments_email_idx"),

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +97,30 @@ class StoryAdmin(LintAdminMixin, admin.ModelAdmin):
         for story in queryset:
             services.story_delete(story=story)
 
-    @admin.action(description=_("Publish selected stories"))
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(f"{self.opts.app_label}.publish_story")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        if (
+            obj is not None
+            and obj.status in LIVE_STATUSES
+            and not self.has_publish_permission(request)
+        ):
+            # Taking a story down or moving its time changes what readers see: publishing.
+            fields += ["status", "published_at"]
+        return fields
+
+    def formfield_for_choice_field(
+        self, db_field: models.Field, request: HttpRequest, **kwargs: Any
+    ) -> forms.ChoiceField:
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            kwargs["choices"] = [
+                choice for choice in db_field.choices if choice[0] not in LIVE_STATUSES
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    @admin.action(description=_("Publish selected stories"), permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         for story in queryset:
             try:
@@ -107,7 +134,7 @@ class StoryAdmin(LintAdminMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected stories"))
+    @admin.action(description=_("Unpublish selected stories"), permissions=["publish"])
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         for story in queryset:
             services.story_unpublish(story=story)

@@ -185,6 +185,8 @@ class Story(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        # Names stay English in the database, as Django's own "Can change story" do.
+        permissions = [("publish_story", "Can publish stories")]
         # No (status, published_at) index: with it SQLite filters by status and then sorts
         # every live story to find the newest few; published_at's own index reads them in order.
 

@@ -98,3 +98,52 @@ def test_status_change_on_the_edit_page_goes_through_the_service(admin_client, s
     comment.refresh_from_db()
     assert comment.status == CommentStatus.SPAM and comment.spam_trained == "spam"
     assert comment.moderated_by is not None
+
+
+def _staff(client, *codenames: str):
+    from django.contrib.auth.models import Permission, User
+
+    user = User.objects.create_user("desk", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("action", ["approve", "mark_spam", "trash", "unapprove"])
+def test_editing_comments_is_not_moderating_them(client, story, action: str) -> None:
+    """May view and change comments, may not moderate: neither an action nor the form moves a
+    comment's status."""
+    desk = _staff(client, "view_comment", "change_comment")
+    pending, spam = _add(story, 1, spam_score=0.1), _add(story, 2, status=CommentStatus.SPAM)
+    desk.post(QUEUE, {"action": action, "_selected_action": [pending.pk, spam.pk], "index": "0"})
+    assert dict(Comment.objects.values_list("pk", "status")) == {
+        pending.pk: CommentStatus.PENDING,
+        spam.pk: CommentStatus.SPAM,
+    }
+
+    url = f"{QUEUE}{pending.pk}/change/"
+    assert 'name="status"' not in desk.get(url).content.decode()
+    fields = {
+        "story": story.pk,
+        "parent": "",
+        "language": "en",
+        "name": pending.name,
+        "email": pending.email,
+        "website": "",
+        "body": "A typo fixed.",
+    }
+    assert desk.post(url, {**fields, "status": "approved"}).status_code == 302
+    pending.refresh_from_db()
+    assert (pending.body, pending.status) == ("A typo fixed.", CommentStatus.PENDING)
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [("approve", "approved"), ("mark_spam", "spam"), ("trash", "trash"), ("unapprove", "pending")],
+)
+def test_a_moderator_moderates_without_editing(client, story, action: str, status: str) -> None:
+    moderator = _staff(client, "view_comment", "moderate_comment")
+    comments = [_add(story, 1, status=CommentStatus.APPROVED), _add(story, 2, status="trash")]
+    comments.append(_add(story, 3, status=CommentStatus.SPAM))
+    moderator.post(QUEUE, {"action": action, "_selected_action": [c.pk for c in comments]})
+    assert set(Comment.objects.values_list("status", flat=True)) == {status}
