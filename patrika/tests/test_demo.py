@@ -116,7 +116,11 @@ def test_demo_serves_and_prints_the_port_it_was_given(tmp_path, how: str) -> Non
             assert page.status == 200
         finally:
             server.terminate()
-            server.wait(timeout=20)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     printed = log.read_text()
     assert f"http://127.0.0.1:{port}/admin/" in printed
     assert f"Serving on http://127.0.0.1:{port}/" in printed

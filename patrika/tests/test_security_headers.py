@@ -50,6 +50,13 @@ def site(db, admin_user) -> dict[str, Any]:
         story=story, language="hi", name="सुनीता", email="s@example.org", body="अच्छी ख़बर"
     )
     Group.objects.create(name="Editors")
+    # The login throttle's records (django-axes), which the admin lists too.
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    record = {"username": "asha", "ip_address": "198.51.100.7", "user_agent": "test"}
+    AccessAttempt.objects.create(**record, failures_since_start=1)
+    AccessFailureLog.objects.create(**record)
+    AccessLog.objects.create(**record)
     return {
         "story": story,
         "section": section,
