@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from PIL import Image as PILImage
 
+from patrika.safe_url import validate_public_url
 from patrika.text import normalize, slugify
 
 from .baking import meta_from, story_bake
@@ -196,7 +197,13 @@ class StoryData:
 
 @transaction.atomic
 def story_save(*, data: StoryData, story: Story | None = None) -> Story:
-    """Create a story (or replace the content of `story`) with its translations, all or nothing."""
+    """Create a story (or replace the content of `story`) with its translations, all or nothing.
+
+    Raises ValidationError for a source URL that is not public (patrika.safe_url): bulk writes
+    skip model validation, so the check is here, before anything is written."""
+    for source in data.sources:
+        if source.url:
+            validate_public_url(source.url)
     story = story or Story()
     story.original_language = data.original_language
     story.status = _status_for_time(data.status, data.published_at)

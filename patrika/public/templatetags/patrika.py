@@ -1,4 +1,5 @@
-"""Filters for reading baked story data (`Story.meta`) in templates."""
+"""Filters for reading baked story data (`Story.meta`) in templates, and for rendering the URLs
+it holds (which came from outside: only public http(s) URLs become links)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django import template
 
 from patrika import languages
+from patrika.safe_url import public_url_or_empty
 
 register = template.Library()
 
@@ -34,3 +36,15 @@ def language_name(code: str) -> str:
 @register.filter
 def og_locale(code: str) -> str:
     return languages.get(code).og_locale
+
+
+@register.filter
+def public_url(value: Any) -> str:
+    """`value` if it is a public http(s) URL, else "" (test it with `{% if %}`: no link)."""
+    return public_url_or_empty(value)
+
+
+@register.filter
+def media_url(value: Any) -> str:
+    """Like `public_url`, and a path on this site (a stored image) is accepted too."""
+    return public_url_or_empty(value, allow_local=True)
