@@ -11,6 +11,9 @@ from patrika.importers.runner import run_import
 from patrika.importers.text import parse_dump
 from patrika.newsroom.models import Story, StoryStatus
 from patrika.newsroom.tests.factories import make_story
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
+
+from .conftest import stored_urls
 
 TEXT = Path(__file__).parent / "fixtures" / "text"
 SAMPLE = TEXT / "putin-modi-talks.txt"
@@ -247,3 +250,20 @@ def test_story_edited_after_import_is_left_alone(tmp_path: Path) -> None:
     result = run_import(kind="text", paths=[changed], options=ImportOptions())
     assert result.skipped == 1
     assert "five" not in story.translations.get(language="en").body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_a_source_url_that_is_not_public_is_left_out(tmp_path: Path, url: str) -> None:
+    text = (TEXT / "chandrayaan-source.txt").read_text(encoding="utf-8")
+    path = tmp_path / "chandrayaan.txt"
+    path.write_text(text.replace("https://www.isro.gov.in/chandrayaan4.html", url), "utf-8")
+    # What the dump's rules read as the source's URL (a URL-looking part of the line).
+    found = parse_dump(path.read_text(encoding="utf-8")).sources[0].url
+    result = run_import(kind="text", paths=[path], options=ImportOptions())
+    assert (result.created, result.failed) == (1, 0), result.summary()
+    assert set(stored_urls()) == set()
+    [source] = Story.objects.get().sources.all()
+    assert source.url == ""
+    refused = [w for w in result.warnings if w.startswith(f"{path}: source ") and "refused" in w]
+    assert len(refused) == (1 if found else 0), result.summary()
