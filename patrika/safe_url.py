@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 # The longest URL column (sources, image origins); shorter columns add their own max_length.
@@ -123,17 +124,40 @@ def public_url_or_empty(value: Any, *, allow_local: bool = False) -> str:
     return ""
 
 
-class PublicURLFormField(forms.URLField):
-    """A form URL field that accepts public URLs only (an address typed without a scheme
-    gets https://), with this module's error messages instead of "Enter a valid URL."."""
+@deconstructible
+class PublicURLValidator:
+    """`validate_public_url` with a column's own length limit."""
 
-    default_validators = [validate_public_url]
+    def __init__(self, max_length: int = MAX_LENGTH) -> None:
+        self.max_length = max_length
+
+    def __call__(self, value: Any) -> None:
+        validate_public_url(value, max_length=self.max_length)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PublicURLValidator) and other.max_length == self.max_length
+
+
+class PublicURLFormField(forms.URLField):
+    """A form URL field that accepts public URLs only (an address typed without a scheme, such
+    as news.example.org/a, gets https://), with this module's error messages."""
+
+    # The one rule replaces URLValidator; it checks the field's length too, so a long address
+    # gets one message, not two that disagree.
+    default_validators: list[Any] = []
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)
+        self.validators = [
+            *(v for v in self.validators if not isinstance(v, MaxLengthValidator)),
+            PublicURLValidator(self.max_length or MAX_LENGTH),
+        ]
 
     def to_python(self, value: Any) -> str:
+        if isinstance(value, str) and value.strip().startswith("//"):
+            # A scheme-relative reference is refused by the validator, not given https:.
+            return value.strip()
         try:
             return super().to_python(value)
         except ValidationError:
@@ -143,7 +167,15 @@ class PublicURLFormField(forms.URLField):
 class PublicURLField(models.URLField):
     """A URL column that holds public URLs only: the admin's forms refuse anything else."""
 
-    default_validators = [validate_public_url]
+    # In place of URLValidator and MaxLengthValidator: one rule, with the column's length.
+    default_validators: list[Any] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.validators[:] = [
+            *(v for v in self.validators if not isinstance(v, MaxLengthValidator)),
+            PublicURLValidator(self.max_length or MAX_LENGTH),
+        ]
 
     def formfield(self, **kwargs: Any) -> Any:
         return super().formfield(**{"form_class": PublicURLFormField, **kwargs})

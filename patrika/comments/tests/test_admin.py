@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.utils.html import escape
 
 from patrika.comments.models import Comment, CommentStatus, SpamToken
+from patrika.safe_url import MESSAGES
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +101,27 @@ def test_status_change_on_the_edit_page_goes_through_the_service(admin_client, s
     comment.refresh_from_db()
     assert comment.status == CommentStatus.SPAM and comment.spam_trained == "spam"
     assert comment.moderated_by is not None
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_editing_a_website_that_is_not_public_is_refused(admin_client, story, url) -> None:
+    comment = _add(story, 1, website="https://reader.example.org/", status="approved")
+    response = admin_client.post(
+        f"{QUEUE}{comment.pk}/change/",
+        {
+            "status": "approved",
+            "story": story.pk,
+            "parent": "",
+            "language": "en",
+            "name": comment.name,
+            "email": comment.email,
+            "website": url,
+            "body": "Edited text that the moderator keeps.",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Edited text that the moderator keeps." in html
+    assert any(escape(str(m)).split("%")[0] in html for m in MESSAGES.values()), html[:3000]
+    comment.refresh_from_db()
+    assert comment.website == "https://reader.example.org/"
