@@ -1,13 +1,16 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from patrika.newsroom import services
 from patrika.newsroom.models import Story, StoryStatus
+from patrika.newsroom.services import SourceData
 from patrika.newsroom.signals import story_changed
 from patrika.newsroom.tests.factories import make_story
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,11 @@ def test_stories_batched_announces_once_after_commit(django_capture_on_commit_ca
         stories_changed.disconnect(on_many)
     assert single == []
     assert batches == [sorted([first.pk, second.pk])]
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_story_save_refuses_a_source_url_that_is_not_public(url: str) -> None:
+    # Importers drop such URLs with a warning first; any other caller is stopped here.
+    with pytest.raises(ValidationError):
+        make_story(sources=[SourceData(title="Report", url=url)])
+    assert not Story.objects.exists()
