@@ -57,6 +57,7 @@ def test_each_refusal_says_why(url: str, code: str) -> None:
     assert caught.value.code == code
 
 
+@translation.override("en")
 def test_a_shorter_column_sets_a_shorter_limit_with_one_message() -> None:
     url = "https://news.example.org/" + "a" * 300
     validate_public_url(url)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from patrika.comments.models import Comment
 from patrika.importers.base import ImportOptions
@@ -76,6 +77,7 @@ def test_unsafe_urls_are_not_stored_and_warnings_name_the_stories(tmp_path: Path
     assert not [w for w in result.warnings if "story 900" in w]
 
 
+@translation.override("en")
 def test_a_website_too_long_for_its_column_is_left_out(tmp_path: Path) -> None:
     # Fits the 500-character rule, not the 300-character website column: never cut short.
     website = "https://reader.example.org/" + "a" * 300

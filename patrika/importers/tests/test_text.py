@@ -11,7 +11,7 @@ from patrika.importers.runner import run_import
 from patrika.importers.text import parse_dump
 from patrika.newsroom.models import Story, StoryStatus
 from patrika.newsroom.tests.factories import make_story
-from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
+from patrika.tests.hostile_urls import HOSTILE_URLS
 
 from .conftest import stored_urls
 
@@ -253,7 +253,11 @@ def test_story_edited_after_import_is_left_alone(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+@pytest.mark.parametrize(
+    "url",
+    # A NUL anywhere in a dump fails its item on PostgreSQL, whatever the URL rule says.
+    [pytest.param(url, id=name) for name, url in HOSTILE_URLS if "\x00" not in url],
+)
 def test_a_source_url_that_is_not_public_is_left_out(tmp_path: Path, url: str) -> None:
     text = (TEXT / "chandrayaan-source.txt").read_text(encoding="utf-8")
     path = tmp_path / "chandrayaan.txt"

@@ -31,9 +31,14 @@ def story_with_stored_links(url: str):
     """A live bilingual story whose source, featured image and approved comments hold `url`,
     written past every check (`.update()`, as rows from before the URL rule or from SQL), then
     baked into Story.meta the way any later save would."""
-    from patrika.comments.models import Comment, CommentStatus
+    from django.db import connection
+
+    from patrika.comments.models import WEBSITE_MAX_LENGTH, Comment, CommentStatus
     from patrika.newsroom import services
     from patrika.newsroom.models import Image, SourceAttribution
+
+    if connection.vendor == "postgresql" and ("\x00" in url or len(url) > 500):
+        pytest.skip("PostgreSQL cannot hold this value, so no page can ever render it")
 
     image = Image.objects.create(source_url="https://photos.example.org/flags.jpg")
     story = make_story(
@@ -56,7 +61,8 @@ def story_with_stored_links(url: str):
         )
     SourceAttribution.objects.filter(story=story).update(url=url)
     Image.objects.filter(pk=image.pk).update(source_url=url)
-    Comment.objects.filter(story=story).update(website=url)
+    if len(url) <= WEBSITE_MAX_LENGTH:  # what the column can hold on every database
+        Comment.objects.filter(story=story).update(website=url)
     story.refresh_from_db()
     services.story_touch(story=story)
     story.refresh_from_db()
