@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.validators import URLValidator
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from patrika.newsroom.models import Story
+from patrika.safe_url import PublicURLFormField
 
 from . import conf, selectors
-from .models import Comment
+from .models import WEBSITE_MAX_LENGTH, Comment
 from .spam.rules import (
     HONEYPOT_FIELD,
     FormTokenError,
@@ -42,12 +42,10 @@ class CommentForm(forms.Form):
         max_length=254,
         help_text=gettext_lazy("Never published and never shared."),
     )
-    website = forms.URLField(
+    website = PublicURLFormField(
         label=gettext_lazy("Website"),
         required=False,
-        max_length=300,
-        assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
+        max_length=WEBSITE_MAX_LENGTH,
         help_text=gettext_lazy("Optional. An http:// or https:// address."),
     )
     body = forms.CharField(label=gettext_lazy("Comment"), widget=forms.Textarea, strip=False)

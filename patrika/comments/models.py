@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from patrika import languages
 from patrika.newsroom.models import Story
+from patrika.safe_url import PublicURLField
+
+WEBSITE_MAX_LENGTH = 300
 
 
 class CommentStatus(models.TextChoices):
@@ -30,7 +33,7 @@ class Comment(models.Model):
     language = models.CharField(_("language"), max_length=12, choices=languages.choices)
     name = models.CharField(_("name"), max_length=100)
     email = models.EmailField(_("email"), max_length=254)
-    website = models.URLField(_("website"), max_length=300, blank=True)
+    website = PublicURLField(_("website"), max_length=WEBSITE_MAX_LENGTH, blank=True)
     body = models.TextField(_("comment"))
     status = models.CharField(
         _("status"),

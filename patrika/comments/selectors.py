@@ -12,11 +12,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from patrika.newsroom.models import Story
+from patrika.safe_url import public_url_or_empty
 
 from . import conf
 from .avatars import avatar_svg
 from .models import Comment, CommentStatus
-from .text import is_safe_url, render, visible
+from .text import render, visible
 
 
 def comments_close_at(*, story: Story) -> datetime | None:
@@ -69,7 +70,7 @@ def _public(comment: Comment) -> PublicComment:
     return PublicComment(
         id=comment.pk,
         name=visible(comment.name) or gettext("Anonymous"),
-        website=comment.website if is_safe_url(comment.website) else "",
+        website=public_url_or_empty(comment.website),
         body_html=render(comment.body),
         created_at=comment.created_at,
         language=comment.language,

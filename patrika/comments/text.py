@@ -75,11 +75,6 @@ def link_href(url: str) -> str:
     return url if url.lower().startswith(("http://", "https://")) else "http://" + url
 
 
-def is_safe_url(url: str) -> bool:
-    """Only http(s) URLs become links (imported rows may hold anything)."""
-    return bool(re.match(r"(?i)^https?://[^\s<>\"'`]+$", url or ""))
-
-
 def _linkify(line: str) -> str:
     out: list[str] = []
     last = 0

@@ -19,6 +19,7 @@ from patrika.comments.models import Comment
 from patrika.newsroom import services
 from patrika.newsroom.models import Story, Translation, TranslationState
 from patrika.newsroom.services import StoryData, TranslationData
+from patrika.safe_url import MAX_LENGTH, validate_public_url
 
 from .models import ImportRecord
 
@@ -172,6 +173,23 @@ class BaseImporter:
 
     def import_file(self, path: Path, *, advance: Progress) -> None:  # pragma: no cover
         raise NotImplementedError
+
+
+def public_url_or_warn(
+    url: Any, *, result: ImportResult, where: str, what: str, max_length: int = MAX_LENGTH
+) -> str:
+    """`url`, trimmed, if it is a public http(s) URL (patrika.safe_url); else "" and a warning
+    naming `where` and `what`, so the item is imported without the link and nothing else lost."""
+    value = str(url or "").strip()
+    if not value:
+        return ""
+    try:
+        validate_public_url(value, max_length=max_length)
+    except ValidationError as error:
+        shown = value if len(value) <= 80 else value[:80] + "…"
+        result.warn(where, f"{what}: URL {shown!r} refused ({' '.join(error.messages)})")
+        return ""
+    return value
 
 
 class CommitEvery:

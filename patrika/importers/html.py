@@ -17,7 +17,7 @@ from patrika.editorial.lint.phrases import boilerplate_phrases, is_boilerplate
 from patrika.newsroom.models import Story, StoryStatus, Translation
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
 
-from .base import BaseImporter, ImportFileError, checksum, story_upsert
+from .base import BaseImporter, ImportFileError, checksum, public_url_or_warn, story_upsert
 from .htmlmd import html_to_markdown
 
 # Fewer letters than this is a page without an article (an index, a 404 page).
@@ -118,9 +118,10 @@ class HtmlImporter(BaseImporter):
                 published_at = existing.published_at if existing else timezone.now()
             sources = []
             if page.sitename or page.url:
-                sources.append(
-                    SourceData(title=page.title, publisher=page.sitename[:200], url=page.url[:500])
+                url = public_url_or_warn(
+                    page.url, result=self.result, where=where, what="the page's own address"
                 )
+                sources.append(SourceData(title=page.title, publisher=page.sitename[:200], url=url))
             return StoryData(
                 translations=[
                     TranslationData(

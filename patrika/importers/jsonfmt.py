@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from patrika import languages
-from patrika.comments.models import Comment, CommentStatus
+from patrika.comments.models import WEBSITE_MAX_LENGTH, Comment, CommentStatus
 from patrika.newsroom import services
 from patrika.newsroom.models import Author, Story, StoryStatus, Translation
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
@@ -28,6 +28,7 @@ from .base import (
     checksum,
     comments_upsert,
     free_slugs,
+    public_url_or_warn,
     story_upsert,
     translation_states_set,
 )
@@ -139,7 +140,7 @@ class JsonImporter(BaseImporter):
         key = record.get("import_source") or f"json:{site}:story:{ident}"
 
         def build(existing: Story | None) -> StoryData:
-            data = self.story_data(record)
+            data = self.story_data(record, where=where)
             free_slugs(data.translations, existing)
             return data
 
@@ -155,7 +156,7 @@ class JsonImporter(BaseImporter):
             return None
 
         def after_save(story: Story, created: bool) -> None:
-            self.after_save(story, record, site=site, fresh=created)
+            self.after_save(story, record, site=site, where=where, fresh=created)
 
         return story_upsert(
             key=key,
@@ -169,7 +170,7 @@ class JsonImporter(BaseImporter):
             find_foreign=find_foreign,
         )
 
-    def story_data(self, record: dict[str, Any]) -> StoryData:
+    def story_data(self, record: dict[str, Any], *, where: str) -> StoryData:
         translations = record.get("translations")
         if not isinstance(translations, list) or not translations:
             raise ItemError('no "translations"')
@@ -203,7 +204,12 @@ class JsonImporter(BaseImporter):
         image = None
         if isinstance(record.get("featured_image"), dict):
             picture = record["featured_image"]
-            url = picture.get("source_url") or picture.get("url") or ""
+            url = public_url_or_warn(
+                picture.get("source_url") or picture.get("url"),
+                result=self.result,
+                where=where,
+                what="featured image",
+            )
             if url:
                 image = image_for_url(
                     url=url,
@@ -223,7 +229,12 @@ class JsonImporter(BaseImporter):
                 SourceData(
                     title=str(s.get("title", ""))[:300],
                     publisher=str(s.get("publisher", ""))[:200],
-                    url=str(s.get("url", ""))[:500],
+                    url=public_url_or_warn(
+                        s.get("url"),
+                        result=self.result,
+                        where=where,
+                        what=f"source {str(s.get('title', ''))[:80]!r}",
+                    ),
                 )
                 for s in record.get("sources", [])
             ],
@@ -231,7 +242,9 @@ class JsonImporter(BaseImporter):
             comments_open=bool(record.get("comments_open", True)),
         )
 
-    def after_save(self, story: Story, record: dict[str, Any], *, site: str, fresh: bool) -> None:
+    def after_save(
+        self, story: Story, record: dict[str, Any], *, site: str, where: str, fresh: bool
+    ) -> None:
         translation_states_set(
             story=story, states={t["language"]: t.get("state", "") for t in record["translations"]}
         )
@@ -242,10 +255,10 @@ class JsonImporter(BaseImporter):
                     Author.objects.filter(name=author["name"], email="").update(
                         email=author["email"]
                     )
-        self.save_comments(story, record.get("comments") or [], site=site, fresh=fresh)
+        self.save_comments(story, record.get("comments") or [], site=site, where=where, fresh=fresh)
 
     def save_comments(
-        self, story: Story, records: list[dict[str, Any]], *, site: str, fresh: bool
+        self, story: Story, records: list[dict[str, Any]], *, site: str, where: str, fresh: bool
     ) -> None:
         if not records:
             return
@@ -257,7 +270,13 @@ class JsonImporter(BaseImporter):
                 story=story,
                 language=c.get("language") or story.original_language,
                 name=str(c.get("name", ""))[:100] or "Anonymous",
-                website=str(c.get("website", ""))[:300],
+                website=public_url_or_warn(
+                    c.get("website"),
+                    result=self.result,
+                    where=where,
+                    what=f"comment {c.get('id')}: website",
+                    max_length=WEBSITE_MAX_LENGTH,
+                ),
                 body=str(c.get("body", "")),
                 status=c.get("status", CommentStatus.PENDING),
                 created_at=_date(c.get("created_at"), "comment date") or story.created_at,

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 
 from patrika.newsroom import services
 from patrika.newsroom.models import Image
+from patrika.safe_url import validate_public_url
 
 UPLOAD_MARKERS = ("/wp-content/uploads/", "/uploads/", "/media/")
 
@@ -31,8 +32,10 @@ def image_for_url(
     *, url: str, uploads: Path | None = None, credit: str = "", dry_run: bool = False
 ) -> Image:
     """The Image for `url`: found again by its source URL, or made (copying the file if the
-    uploads folder has it; a dry run copies nothing)."""
-    url = url.strip()[:500]
+    uploads folder has it; a dry run copies nothing). Raises ValidationError for a URL that is
+    not public (patrika.safe_url): importers drop those first, with a warning."""
+    url = url.strip()
+    validate_public_url(url)
     image = Image.objects.filter(source_url=url).order_by("id").first()
     local = local_upload(url, uploads) if uploads and not dry_run else None
     if image is not None and (image.file or local is None):

@@ -13,7 +13,14 @@ from patrika.editorial.lint.phrases import fold
 from patrika.newsroom.models import Story, StoryStatus, Translation
 from patrika.newsroom.services import StoryData, TranslationData
 
-from .base import BaseImporter, ImportFileError, ItemError, checksum, story_upsert
+from .base import (
+    BaseImporter,
+    ImportFileError,
+    ItemError,
+    checksum,
+    public_url_or_warn,
+    story_upsert,
+)
 from .textdump import ParsedDump, parse_dump
 
 __all__ = ["TextImporter", "decode_text", "parse_dump", "story_key"]
@@ -55,6 +62,10 @@ class TextImporter(BaseImporter):
                 raise ImportFileError(str(error), file=path) from None
             for warning in parsed.warnings:
                 self.result.warn(where, warning)
+            for source in parsed.sources:
+                source.url = public_url_or_warn(
+                    source.url, result=self.result, where=where, what=f"source {source.title!r}"
+                )
             self.upsert(parsed, where=where)
         finally:
             advance()

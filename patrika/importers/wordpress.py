@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 from django.utils import timezone
 
 from patrika import languages
-from patrika.comments.models import Comment, CommentStatus
+from patrika.comments.models import WEBSITE_MAX_LENGTH, Comment, CommentStatus
 from patrika.newsroom import services
 from patrika.newsroom.models import (
     Image,
@@ -40,6 +40,7 @@ from .base import (
     checksum,
     comments_upsert,
     free_slugs,
+    public_url_or_warn,
     story_upsert,
     translation_states_set,
 )
@@ -345,13 +346,17 @@ class WordPressImporter(BaseImporter):
              if i.meta.get("_thumbnail_id") in scan.attachments),
             None,
         )  # fmt: skip
-        image = self.image(thumbnail) if thumbnail else None
+        image = self.image(thumbnail, where=first.label()) if thumbnail else None
         sources = []
         if first.meta.get("_patrika_sources"):
             try:
                 sources = [SourceData(**s) for s in json.loads(first.meta["_patrika_sources"])]
             except (ValueError, TypeError) as error:
                 raise ItemError(f"unreadable _patrika_sources: {error}") from None
+        for source in sources:
+            source.url = public_url_or_warn(
+                source.url, result=self.result, where=first.label(), what=f"source {source.title!r}"
+            )
         return StoryData(
             translations=translations,
             original_language=first.meta.get("_patrika_original_language")
@@ -381,17 +386,20 @@ class WordPressImporter(BaseImporter):
             self._sections[cache_key] = services.section_get_or_create(slug=slug, names=names)
         return self._sections[cache_key]
 
-    def image(self, attachment: Attachment) -> Image | None:
-        if not attachment.url:
+    def image(self, attachment: Attachment, *, where: str) -> Image | None:
+        url = public_url_or_warn(
+            attachment.url, result=self.result, where=where, what="featured image"
+        )
+        if not url:
             return None
-        if attachment.url not in self._images:
-            self._images[attachment.url] = image_for_url(
-                url=attachment.url,
+        if url not in self._images:
+            self._images[url] = image_for_url(
+                url=url,
                 uploads=self.options.uploads,
                 credit=attachment.credit,
                 dry_run=self.options.dry_run,
             )
-        return self._images[attachment.url]
+        return self._images[url]
 
     def save_comments(
         self, story: Story, items: list[WxrItem], *, site: str, where: str, fresh: bool = False
@@ -414,7 +422,13 @@ class WordPressImporter(BaseImporter):
                     language=language,
                     name=(wp.author.strip() or "Anonymous")[:100],
                     email=wp.email.strip()[:254],
-                    website=wp.url.strip()[:300] if wp.url.startswith("http") else "",
+                    website=public_url_or_warn(
+                        wp.url,
+                        result=self.result,
+                        where=where,
+                        what=f"comment {wp.id}: website",
+                        max_length=WEBSITE_MAX_LENGTH,
+                    ),
                     body=html_to_text(wp.content),
                     status=COMMENT_STATUSES.get(wp.approved.strip(), CommentStatus.PENDING),
                     created_at=created or timezone.now(),

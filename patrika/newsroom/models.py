@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from patrika import languages
+from patrika.safe_url import PublicURLField
 from patrika.slugs import SlugField
 from patrika.text import normalize, slugify
 
@@ -115,7 +116,7 @@ class Image(models.Model):
         _("file"), upload_to=_image_path, width_field="width", height_field="height", blank=True
     )
     # Where the picture came from (an imported site's URL) when no local file was copied.
-    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    source_url = PublicURLField(_("source URL"), max_length=500, blank=True)
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
@@ -275,7 +276,7 @@ class SourceAttribution(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    url = models.URLField(_("URL"), max_length=500, blank=True)
+    url = PublicURLField(_("URL"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

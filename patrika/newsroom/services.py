@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from PIL import Image as PILImage
 
+from patrika.safe_url import validate_public_url
 from patrika.slugs import validate_slug
 from patrika.text import normalize, slugify
 
@@ -226,10 +227,15 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
     """Create a story (or replace the content of `story`) with its translations, all or nothing.
 
     A slug given in `data` must pass `validate_slug` (ValidationError otherwise); an empty one
-    is made from the title."""
+    is made from the title. A source URL that is not public (patrika.safe_url) raises
+    ValidationError too: bulk writes skip model validation, so the checks are here, before
+    anything is written."""
     for item in data.translations:
         if item.slug:
             validate_slug(item.slug)
+    for source in data.sources:
+        if source.url:
+            validate_public_url(source.url)
     story = story or Story()
     story.original_language = data.original_language
     story.status = _status_for_time(data.status, data.published_at)

@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for story pages. Only public fields go in: never an email address."""
+"""schema.org JSON-LD for story pages. Only public fields go in: never an email address, and
+only URLs that pass patrika.safe_url."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
 from patrika.newsroom.models import Translation
+from patrika.safe_url import public_url_or_empty
 
 # The same escapes as django.utils.html.json_script: the JSON cannot close its <script>.
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -21,8 +23,8 @@ def to_script_json(data: dict[str, Any]) -> SafeString:
 
 def _based_on(source: dict[str, str]) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "name": source["title"]}
-    if source["url"]:
-        work["url"] = source["url"]
+    if url := public_url_or_empty(source["url"]):
+        work["url"] = url
     if source["publisher"]:
         work["publisher"] = {"@type": "Organization", "name": source["publisher"]}
     return work
@@ -61,8 +63,9 @@ def news_article(
     if meta["section"]:
         names = meta["section"]["names"]
         data["articleSection"] = names.get(lang) or meta["section"]["slug"]
-    if meta["image"]:
-        data["image"] = [request.build_absolute_uri(meta["image"]["url"])]
+    image_url = public_url_or_empty((meta["image"] or {}).get("url"), allow_local=True)
+    if image_url:
+        data["image"] = [request.build_absolute_uri(image_url)]
     if meta["sources"]:
         data["isBasedOn"] = [_based_on(s) for s in meta["sources"]]
     if comment_count is not None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
+from django.utils.html import escape
 
 from patrika.comments.models import Comment, CommentStatus, SpamToken
+from patrika.safe_url import MESSAGES
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +151,29 @@ def test_a_moderator_moderates_without_editing(client, story, action: str, statu
     comments.append(_add(story, 3, status=CommentStatus.SPAM))
     moderator.post(QUEUE, {"action": action, "_selected_action": [c.pk for c in comments]})
     assert set(Comment.objects.values_list("status", flat=True)) == {status}
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_editing_a_website_that_is_not_public_is_refused(admin_client, story, url) -> None:
+    comment = _add(story, 1, website="https://reader.example.org/", status="approved")
+    response = admin_client.post(
+        f"{QUEUE}{comment.pk}/change/",
+        {
+            "status": "approved",
+            "story": story.pk,
+            "parent": "",
+            "language": "en",
+            "name": comment.name,
+            "email": comment.email,
+            "website": url,
+            "body": "Edited text that the moderator keeps.",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Edited text that the moderator keeps." in html
+    with translation.override("en"):
+        texts = [escape(str(m)).split("%")[0] for m in MESSAGES.values()]
+    assert any(text in html for text in texts), html[:3000]
+    comment.refresh_from_db()
+    assert comment.website == "https://reader.example.org/"

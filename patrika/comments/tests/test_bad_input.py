@@ -13,8 +13,9 @@ from django.test import Client
 from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom.models import Translation
 from patrika.newsroom.tests.factories import make_story
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
-from .conftest import comment_data, post_comment
+from .conftest import comment_data, form_fields, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_event_handler_attributes_are_shown_as_text(client, en) -> None:
 def test_javascript_url_as_website_is_refused(client, en) -> None:
     response = post_comment(client, en, website="javascript:alert(document.cookie)")
     assert response.status_code == 400
-    assert "Enter a valid URL." in response.content.decode()
+    assert "start with http:// or https://" in response.content.decode()
     assert Comment.objects.count() == 1
 
 
@@ -241,3 +242,24 @@ def test_many_posts_from_one_email_are_rate_limited(client, en) -> None:
         data = comment_data(client, en, body=f"from one email {n}")
         statuses.append(client.post("/comments/post/", data, REMOTE_ADDR=f"10.0.0.{n}").status_code)
     assert statuses == [303] * 5 + [429] * 3
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_website_that_is_not_public_is_refused_and_the_comment_kept(client, hi, url) -> None:
+    body = "मेरी लंबी, सोच-समझकर लिखी गई टिप्पणी।"
+    response = post_comment(client, hi, website=url, body=body)
+    assert response.status_code == 400
+    assert Comment.objects.count() == 1  # only the earlier one
+    html = response.content.decode()
+    assert re.search(r'<textarea name="body"[^>]*>\n' + re.escape(body) + "</textarea>", html)
+    assert form_fields(html)["name"] == "Ravi Kumar"
+    # The error sits by the website field, in the page's language (Hindi here).
+    website_error = html.split('class="field field-website has-error"', 1)[1].split("</div>")[0]
+    hindi = {
+        "केवल http:// या https:// से शुरू होने वाले वेब पते स्वीकार किए जाते हैं।",
+        "इस पते से उपयोगकर्ता नाम और पासवर्ड हटाएँ।",
+        "यह पता बहुत लंबा है",
+        "वेब पते में रिक्त स्थान",
+        "असली होस्ट नाम वाला पूरा वेब पता लिखें",
+    }
+    assert any(text in website_error for text in hindi), website_error

@@ -66,7 +66,11 @@ def test_approved_comment_is_shown_to_everyone_with_count(client, en) -> None:
     [
         ("name", "   ", "Please enter your name."),
         ("email", "not-an-email", "Enter a valid email address."),
-        ("website", "javascript:alert(1)", "Enter a valid URL."),
+        (
+            "website",
+            "javascript:alert(1)",
+            "Only web addresses that start with http:// or https:// are allowed.",
+        ),
         ("body", "x" * 5001, "Please shorten your comment to 5000 characters (it has 5001)."),
         (
             "body",

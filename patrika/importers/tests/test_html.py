@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from patrika.importers.base import ImportOptions
+from patrika.importers.html import extract_page
 from patrika.importers.runner import run_import
 from patrika.newsroom.models import Story, StoryStatus
+from patrika.safe_url import is_public_url
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 
@@ -75,3 +79,23 @@ def test_binary_file_is_a_clear_failure(tmp_path: Path) -> None:
     junk.write_bytes(bytes(range(256)) * 8)
     result = _run(junk)
     assert result.failed == 1 and "photo.html" in result.failures[0].reason
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_a_page_address_that_is_not_public_is_left_out(tmp_path: Path, url: str) -> None:
+    own = "https://metroledger.example.com/india/freight-corridor-transit-time"
+    raw = (HTML / "rail-corridor.html").read_text(encoding="utf-8")
+    path = tmp_path / "page.html"
+    path.write_text(raw.replace(f'"{own}"', f'"{escape(url)}"'), encoding="utf-8")
+    # What trafilatura reads as the page's address (it drops some schemes by itself).
+    found = extract_page(path.read_bytes(), path=path).url
+    result = _run(path)
+    assert (result.created, result.failed) == (1, 0), result.summary()
+    source = Story.objects.get().sources.get()
+    assert source.publisher == "Metro Ledger"
+    refused = [w for w in result.warnings if w.startswith(f"{path}: ") and "refused" in w]
+    if found and is_public_url(found):  # "//host/x" read as https://host/x
+        assert (source.url, refused) == (found, [])
+    else:
+        assert (source.url, len(refused)) == ("", 1 if found else 0), result.summary()

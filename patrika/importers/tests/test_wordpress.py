@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import io
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
+from xml.sax.saxutils import escape
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -13,7 +15,10 @@ from patrika.comments.models import Comment, CommentStatus
 from patrika.importers.base import ImportOptions
 from patrika.importers.runner import run_import
 from patrika.newsroom.models import Story, StoryStatus, Tag, Translation
+from patrika.tests.hostile_urls import HOSTILE_VALUES, PUBLIC_URLS
 from patrika.text import normalize
+
+from .conftest import stored_urls
 
 WXR = Path(__file__).parent / "fixtures" / "wxr"
 NEWSROOM = WXR / "newsroom.xml"
@@ -321,3 +326,100 @@ def test_wordpress_slugs_are_made_valid(tmp_path: Path) -> None:
     cricket = _story("Cricket: India reach the final").translations.get(language="hi")
     assert cricket.slug == normalize("क्रिकेट-फ़ाइनल")
     call_command("check", databases=["default"], fail_level="WARNING")
+
+
+def _xml_text(value: str) -> str | None:
+    """`value` escaped for XML text, or None if XML 1.0 cannot hold it (C0 controls)."""
+    if any(ord(c) < 0x20 and c not in "\t\n\r" for c in value):
+        return None
+    return escape(value)
+
+
+def _link_item(post_id: int, *, source: str, attachment: str | None, website: str | None) -> str:
+    """A post whose source (JSON), featured image and commenter's website carry the given URLs
+    (`attachment` and `website` as raw XML text: entities are decoded by the parser)."""
+    sources = json.dumps([{"title": f"Source {post_id}", "publisher": "The Wire", "url": source}])
+    out = []
+    if attachment is not None:
+        out.append(
+            f"<item><title>Photo {post_id}</title><wp:post_id>{post_id + 1000}</wp:post_id>"
+            f"<wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>"
+            f"<wp:attachment_url>{attachment}</wp:attachment_url></item>"
+        )
+    comment = (
+        f"<wp:comment><wp:comment_id>{post_id}</wp:comment_id>"
+        f"<wp:comment_author>Reader</wp:comment_author>"
+        f"<wp:comment_author_url>{website}</wp:comment_author_url>"
+        f"<wp:comment_date_gmt>2025-08-18 10:30:00</wp:comment_date_gmt>"
+        f"<wp:comment_content>Kept, whatever its website.</wp:comment_content>"
+        f"<wp:comment_approved>1</wp:comment_approved></wp:comment>"
+        if website is not None
+        else ""
+    )
+    thumbnail = (
+        f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        f"<wp:meta_value>{post_id + 1000}</wp:meta_value></wp:postmeta>"
+        if attachment is not None
+        else ""
+    )
+    out.append(
+        f"<item><title>Post {post_id}</title><wp:post_id>{post_id}</wp:post_id>"
+        f"<content:encoded><![CDATA[<p>Body of post {post_id}.</p>]]></content:encoded>"
+        f"<wp:post_date_gmt>2025-08-18 10:00:00</wp:post_date_gmt>"
+        f"<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        f"<wp:postmeta><wp:meta_key>_patrika_sources</wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{sources}]]></wp:meta_value></wp:postmeta>"
+        f"{thumbnail}{comment}</item>"
+    )
+    return "\n".join(out)
+
+
+@pytest.mark.django_db
+def test_unsafe_urls_are_not_stored_and_warnings_name_the_items(tmp_path: Path) -> None:
+    # (post id, whether the featured image and the comment carry the URL too).
+    hostile: list[tuple[int, bool]] = []
+    items = []
+    for n, url in enumerate(HOSTILE_VALUES, start=100):
+        text = _xml_text(url)
+        items.append(_link_item(n, source=url, attachment=text, website=text))
+        hostile.append((n, text is not None))
+    # Character references in the XML itself: the parser turns them into "javascript:".
+    items.append(
+        _link_item(
+            90,
+            source="\u006aavascript:alert(1)",
+            attachment="&#106;avascript&#58;alert(1)",
+            website="jav&#x09;ascript&#x3A;alert(1)",
+        )
+    )
+    hostile.append((90, True))
+    good = PUBLIC_URLS[0]
+    items.append(_link_item(91, source=good, attachment=escape(good), website=escape(good)))
+    path = tmp_path / "links.xml"
+    path.write_text(
+        NEWSROOM.read_text(encoding="utf-8").split("<item>", 1)[0]
+        + "\n".join(items)
+        + "\n</channel>\n</rss>\n",
+        encoding="utf-8",
+    )
+
+    result = _run(path)
+
+    assert (result.created, result.failed) == (len(hostile) + 1, 0), result.summary()
+    assert set(stored_urls()) == {good}
+    # Nothing else of an item is lost: its source keeps its title, its comment its text.
+    for n, everywhere in hostile:
+        story = _story(f"Post {n}")
+        assert [(s.title, s.url) for s in story.sources.all()] == [(f"Source {n}", "")]
+        warnings = [w for w in result.warnings if f"(post {n}," in w]
+        assert any(f"source 'Source {n}': URL" in w and "refused" in w for w in warnings)
+        if everywhere:
+            assert story.featured_image is None
+            assert Comment.objects.get(story=story).body == "Kept, whatever its website."
+            assert any("featured image: URL" in w for w in warnings), warnings
+            assert any(f"comment {n}: website: URL" in w for w in warnings), warnings
+    kept = _story("Post 91")
+    assert kept.sources.get().url == good
+    assert kept.featured_image.source_url == good
+    assert Comment.objects.get(story=kept).website == good
+    assert not [w for w in result.warnings if "(post 91," in w]

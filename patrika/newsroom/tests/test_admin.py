@@ -1,13 +1,16 @@
 import lxml.html
 import pytest
 from django.test import Client, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from patrika.newsroom import services
 from patrika.newsroom.demo import TOPICS, load_demo
-from patrika.newsroom.models import Author, Section, Story, StoryStatus, Tag, Translation
+from patrika.newsroom.models import Author, Image, Section, Story, StoryStatus, Tag, Translation
 from patrika.newsroom.services import StoryData, TranslationData
 from patrika.newsroom.tests.factories import make_section, make_story
+from patrika.safe_url import MESSAGES
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES, PUBLIC_URLS
 from patrika.text import normalize
 
 pytestmark = pytest.mark.django_db
@@ -226,6 +229,8 @@ def test_a_slug_typed_for_a_hindi_translation(admin_client) -> None:
     response = admin_client.post(f"/admin/newsroom/story/{story.pk}/change/", data)
     assert response.status_code == 200
     assert "“संसद में बजट” is not a valid slug" in response.text
+
+
 def _staff_client(client, *codenames: str):
     from django.contrib.auth.models import Permission, User
 
@@ -323,3 +328,70 @@ def test_editor_with_publish_permission_publishes_and_unpublishes(client) -> Non
     draft.refresh_from_db()
     live.refresh_from_db()
     assert (draft.status, live.status) == (StoryStatus.DRAFT, StoryStatus.DRAFT)
+
+
+def _refusal_shown(html: str) -> bool:
+    """One of the URL rule's own explanations is on the page (not Django's "Enter a valid
+    URL.")."""
+    with translation.override("en"):
+        texts = [str(m) for m in MESSAGES.values()]
+    texts[list(MESSAGES).index("too_long")] = "This address is too long"
+    return any(escape(text) in html for text in texts)
+
+
+def _story_form(source_url: str) -> dict[str, str]:
+    now = timezone.localtime()
+    return {
+        "status": StoryStatus.PUBLISHED,
+        "published_at_0": now.strftime("%Y-%m-%d"),
+        "published_at_1": (now - timezone.timedelta(minutes=5)).strftime("%H:%M:%S"),
+        "original_language": "hi",
+        "comments_open": "on",
+        **_inline_management("translations", 1),
+        "translations-0-language": "hi",
+        "translations-0-state": "ready",
+        "translations-0-title": "संसद में बजट पेश",
+        "translations-0-body": "बजट पेश हुआ।",
+        **_inline_management("sources", 1),
+        "sources-0-title": "बजट भाषण",
+        "sources-0-publisher": "PIB",
+        "sources-0-url": source_url,
+        "sources-0-position": "0",
+    }
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_source_url_that_is_not_public_is_refused_with_a_clear_error(admin_client, url) -> None:
+    response = admin_client.post("/admin/newsroom/story/add/", _story_form(url))
+    assert response.status_code == 200
+    assert not Story.objects.exists()
+    html = response.content.decode()
+    assert _refusal_shown(html), html[:3000]
+    assert "बजट भाषण" in html  # what the editor typed is still in the form
+
+
+def test_source_url_refusal_speaks_hindi(admin_client) -> None:
+    response = admin_client.post(
+        "/admin/newsroom/story/add/",
+        _story_form("https://editor:secret@pib.gov.in/speech"),
+        HTTP_ACCEPT_LANGUAGE="hi",
+    )
+    assert "इस पते से उपयोगकर्ता नाम और पासवर्ड हटाएँ।" in response.content.decode()
+    assert not Story.objects.exists()
+
+
+def test_public_source_url_is_kept(admin_client) -> None:
+    url = PUBLIC_URLS[4]  # a Hindi host and path
+    response = admin_client.post("/admin/newsroom/story/add/", _story_form(url))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Story.objects.get().sources.get().url == url
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_image_source_url_that_is_not_public_is_refused(admin_client, url) -> None:
+    response = admin_client.post(
+        "/admin/newsroom/image/add/", {"source_url": url, "credit": "फ़ोटो डेस्क"}
+    )
+    assert response.status_code == 200
+    assert not Image.objects.exists()
+    assert _refusal_shown(response.content.decode())

@@ -7,8 +7,10 @@ from PIL import Image as PILImage
 
 from patrika.newsroom import services
 from patrika.newsroom.models import Section, Story, StoryStatus
+from patrika.newsroom.services import SourceData
 from patrika.newsroom.signals import story_changed
 from patrika.newsroom.tests.factories import make_story
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +132,11 @@ def test_stories_written_is_sent_before_commit_once_per_change_or_batch() -> Non
     finally:
         stories_written.disconnect(receiver)
     assert sent == [[story_id], [story_id], sorted(s.pk for s in others), [story_id]]
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_story_save_refuses_a_source_url_that_is_not_public(url: str) -> None:
+    # Importers drop such URLs with a warning first; any other caller is stopped here.
+    with pytest.raises(ValidationError):
+        make_story(sources=[SourceData(title="Report", url=url)])
+    assert not Story.objects.exists()

@@ -1,4 +1,5 @@
-"""Filters for reading baked story data (`Story.meta`) in templates."""
+"""Filters for reading baked story data (`Story.meta`) in templates, and for rendering the URLs
+it holds (which came from outside: only public http(s) URLs become links)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django import template
 
 from patrika import dates, languages
+from patrika.safe_url import public_url_or_empty
 
 register = template.Library()
 
@@ -52,3 +54,14 @@ def local_datetime(value: Any, language: str | None = None) -> str:
 def month_of(month: int, year: int) -> str:
     """{{ 8|month_of:2026 }} is "August 2026" / "अगस्त 2026" in the page's language."""
     return dates.month_text(int(year), int(month))
+
+
+def public_url(value: Any) -> str:
+    """`value` if it is a public http(s) URL, else "" (test it with `{% if %}`: no link)."""
+    return public_url_or_empty(value)
+
+
+@register.filter
+def media_url(value: Any) -> str:
+    """Like `public_url`, and a path on this site (a stored image) is accepted too."""
+    return public_url_or_empty(value, allow_local=True)

@@ -2,6 +2,9 @@ import pytest
 from defusedxml import ElementTree
 
 from patrika.newsroom.tests.factories import make_story
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
+
+from .conftest import story_with_stored_links
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -51,3 +54,18 @@ def test_author_email_never_in_feeds(client, sample_story) -> None:
     author.save()
     for url in ("/en/feed/rss/", "/hi/feed/atom/"):
         assert b"desk-private@example.org" not in client.get(url).content
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_feeds_carry_no_stored_unsafe_url(client, url) -> None:
+    story = story_with_stored_links(url)
+    feeds = [f"/{lang}/feed/{kind}/" for lang in ("en", "hi") for kind in ("rss", "atom")]
+    feeds += ["/comments/feed/", "/comments/feed/atom/", f"/comments/feed/{story.pk}/"]
+    for feed in feeds:
+        response = client.get(feed)
+        assert response.status_code == 200, feed
+        root = ElementTree.fromstring(response.content)
+        assert b"<item>" in response.content or b"<entry>" in response.content, feed
+        for element in root.iter():
+            values = [element.text or "", *element.attrib.values()]
+            assert url.strip() not in {v.strip() for v in values}, (feed, element.tag)

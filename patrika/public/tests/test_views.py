@@ -1,14 +1,17 @@
 import json
 import re
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 
 from patrika.newsroom.models import StoryStatus
 from patrika.newsroom.tests.factories import make_section, make_story
+from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES, PUBLIC_URLS
 
-from .conftest import url_of
+from .conftest import story_with_stored_links, url_of
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +229,71 @@ def test_pages_print_dates_in_their_language(client, month: int) -> None:
         archive = client.get(f"/{lang}/archive/2025/{month}/").text
         assert f"{name} 2025" in archive and f"{month}/2025" not in archive
         assert f"25 {name} 2025" in archive  # the story card
+
+
+class _Attributes(HTMLParser):
+    """Every URL-bearing attribute of a page, decoded as a browser decodes it."""
+
+    NAMES = {"href", "src", "srcset", "action", "content", "poster", "formaction"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.values: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.values += [(tag, n, v or "") for n, v in attrs if n in self.NAMES]
+
+
+def _link_targets(html: str) -> list[tuple[str, str, str]]:
+    parser = _Attributes()
+    parser.feed(html)
+    return parser.values
+
+
+def _runs_script(value: str) -> bool:
+    # What a browser reads as the scheme: controls and whitespace dropped, any case.
+    squeezed = "".join(c for c in value if c.isprintable() and not c.isspace()).lower()
+    return squeezed.startswith(("javascript:", "vbscript:", "data:"))
+
+
+def _strings(data: object) -> set[str]:
+    if isinstance(data, dict):
+        return set().union(*map(_strings, data.values()))
+    if isinstance(data, list):
+        return set().union(*map(_strings, data))
+    return {data.strip()} if isinstance(data, str) else set()
+
+
+@pytest.mark.parametrize("url", HOSTILE_VALUES, ids=HOSTILE_IDS)
+def test_stored_unsafe_urls_render_as_no_link(client, url) -> None:
+    story = story_with_stored_links(url)
+    pages = [url_of(story, "en"), url_of(story, "hi")]
+    pages.append(story.translations.get(language="en").get_bilingual_url())
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200
+        html = response.content.decode()
+        for tag, name, value in _link_targets(html):
+            assert value.strip() != url.strip(), (page, tag, name)
+            assert not _runs_script(value), (page, tag, name, value)
+        # The source is still credited, as text.
+        assert "<cite>Original report</cite> – द हिंदू" in html, page
+        if page != pages[-1]:  # the bilingual page has no comments and no JSON-LD
+            assert "comment-author" in html
+            data = json_ld(html)
+            assert "url" not in data["isBasedOn"][0], page
+            assert data["isBasedOn"][0]["name"] == "Original report"
+            assert "image" not in data, page
+            assert url.strip() not in _strings(data)
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_stored_public_urls_are_linked(client, url) -> None:
+    story = story_with_stored_links(url)
+    html = client.get(url_of(story, "hi")).content.decode()
+    targets = [(tag, name, value) for tag, name, value in _link_targets(html) if value == url]
+    assert ("a", "href", url) in targets  # the source, and the commenter's name
+    assert ("img", "src", url) in targets
+    assert ("meta", "content", url) in targets  # og:image
+    data = json_ld(html)
+    assert data["isBasedOn"][0]["url"] == url and data["image"] == [iri_to_uri(url)]
