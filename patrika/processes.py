@@ -8,6 +8,7 @@ status says so: a process manager then restarts the whole service, never half of
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -30,6 +31,12 @@ def _die_with_parent() -> Callable[[], None] | None:
     return lambda: libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
+def _kill_group(pid: int) -> None:
+    # The whole group: granian's own worker processes would outlive a kill of granian alone.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+
+
 def run_together(commands: Sequence[Sequence[str]], *, grace: float = 30.0) -> int:
     """Run the commands until one ends or this process is told to stop; then stop them all.
 
@@ -44,6 +51,8 @@ def run_together(commands: Sequence[Sequence[str]], *, grace: float = 30.0) -> i
         for child in children:
             if child.poll() is None:
                 child.send_signal(signum)
+                if signum == signal.SIGKILL:
+                    _kill_group(child.pid)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         nonlocal requested
@@ -66,10 +75,13 @@ def run_together(commands: Sequence[Sequence[str]], *, grace: float = 30.0) -> i
             try:
                 child.wait(timeout=max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                child.kill()
+                _kill_group(child.pid)
                 child.wait()
     finally:
-        signal_all(signal.SIGKILL)  # only if starting a child failed half-way
+        for child in children:  # still running only if starting another one failed
+            if child.poll() is None:
+                _kill_group(child.pid)
+                child.wait()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     if requested:
