@@ -23,7 +23,9 @@ from patrika.newsroom.tests.factories import make_story
 from .conftest import EMAIL, post_comment, run_worker
 from .smtp import Inbox, SilentSMTPServer
 
-pytestmark = pytest.mark.django_db
+# Transactions as in production: the worker checks its connection between jobs, as a real
+# process does, which would end a test wrapped in one transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NOTIFY = "patrika.comments.tasks.comment_notify_authors"
 
@@ -173,3 +175,15 @@ def test_email_timeout_comes_from_the_environment(value: str | None, seconds: fl
         check=True,
     )
     assert float(shown.stdout.split()[-1]) == seconds
+
+
+def test_staff_find_the_failed_job_in_the_admin(client, admin_client, en, silent) -> None:
+    post_comment(client, en)
+    run_worker()
+    [job] = _jobs()
+    listing = admin_client.get("/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED")
+    assert listing.status_code == 200
+    assert "comment_notify_authors" in listing.content.decode()
+    detail = admin_client.get(f"/admin/django_tasks_database/dbtaskresult/{job.pk}/change/")
+    assert detail.status_code == 200
+    assert "timed out" in detail.content.decode()

@@ -122,6 +122,7 @@ def test_no_gravatar_or_other_third_party_image(approved, en) -> None:
     assert not re.search(r'<img[^>]+src="https?://', comments)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
 def test_author_notification_goes_only_to_the_authors(client, en, mailoutbox) -> None:
     post_comment(client, en)
     run_worker()

@@ -108,6 +108,7 @@ def test_unknown_status_is_refused(story, admin_user) -> None:
         services.comment_moderate(comments=[comment], status="deleted", by=admin_user)
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
 def test_notification_to_authors_not_for_spam(story, mailoutbox) -> None:
     services.comment_post(draft=_draft(story))
     services.comment_post(
@@ -119,6 +120,7 @@ def test_notification_to_authors_not_for_spam(story, mailoutbox) -> None:
     assert mailoutbox[0].subject.startswith("New comment on")
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
 def test_notifications_can_be_switched_off(story, mailoutbox, settings) -> None:
     settings.PATRIKA_COMMENTS_NOTIFY_AUTHORS = False
     services.comment_post(draft=_draft(story))
@@ -127,6 +129,7 @@ def test_notifications_can_be_switched_off(story, mailoutbox, settings) -> None:
     assert mailoutbox == []
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
 def test_a_mail_server_that_is_down_loses_no_comment(story, settings) -> None:
     with socket.create_server(("127.0.0.1", 0)) as closed:
         port = closed.getsockname()[1]  # nothing listens there once the block ends
