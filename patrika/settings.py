@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "patrika.newsroom",
     "patrika.public",
     "patrika.comments",
@@ -264,6 +266,13 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "newsroom@patrika.local")
+# Seconds an SMTP server may stay silent before a send gives up (Django's default: forever).
+EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "10"))
+
+# Background jobs (mail, later baking and scheduled publishing) are rows in the database:
+# they survive restarts, and `patrika serve` or `patrika db_worker` on any server claims each
+# one exactly once (docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -116,3 +116,27 @@ class SpamToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}:{self.token} ({self.spam_count}/{self.ham_count})"
+
+
+class AuthorNotification(models.Model):
+    """An email about a comment that the mail server accepted for one author's address.
+
+    Written right after each send, so the notification task, run again after a failure or a
+    crash, mails only the addresses that are still missing.
+    """
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(max_length=254)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "email"], name="comments_one_notification_per_address"
+            )
+        ]
+        verbose_name = _("author notification")
+        verbose_name_plural = _("author notifications")
+
+    def __str__(self) -> str:
+        return f"{self.comment_id} → {self.email}"

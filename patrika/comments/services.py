@@ -4,26 +4,20 @@ one place."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext
 
 from patrika.newsroom.models import Story
 
-from . import conf, selectors, spam
+from . import conf, selectors, spam, tasks
 from .models import Comment, CommentStatus
 from .signals import announce
 from .spam.rate import rate_limit_hit, retry_after
-
-log = logging.getLogger(__name__)
 
 # What the classifier learns from each status a moderator sets.
 _LABELS = {CommentStatus.SPAM: "spam", CommentStatus.APPROVED: "ham"}
@@ -157,8 +151,9 @@ def comment_post(*, draft: CommentDraft) -> PostResult:
             if status == CommentStatus.APPROVED:
                 announce(story_ids=[comment.story_id])
             if status != CommentStatus.SPAM and conf.notify_authors():
-                pk = comment.pk
-                transaction.on_commit(lambda: comment_notify_authors(comment_id=pk))
+                # The job is a row in the same transaction: it exists exactly when the comment
+                # does, and the worker mails outside this request (a slow server cannot hold it).
+                tasks.comment_notify_authors.enqueue(comment_id=comment.pk)
     except IntegrityError:
         # Two copies of one form raced each other: the other one was stored first.
         earlier = Comment.objects.filter(submission_key=draft.submission_key).first()
@@ -166,41 +161,6 @@ def comment_post(*, draft: CommentDraft) -> PostResult:
             raise
         return PostResult(earlier, created=False)
     return PostResult(comment, created=True)
-
-
-def comment_notify_authors(*, comment_id: int) -> int:
-    """Email the story's authors (their private addresses) about a new comment.
-
-    Runs after the commit; a mail failure is logged and never loses the comment."""
-    comment = Comment.objects.select_related("story").filter(pk=comment_id).first()
-    if comment is None:
-        return 0
-    recipients = sorted({a.email for a in comment.story.authors.all() if a.email})
-    if not recipients:
-        return 0
-    with override(settings.LANGUAGE_CODE):
-        title = str(comment.story)
-        admin_url = settings.PATRIKA_SITE_URL + reverse(
-            "admin:comments_comment_change", args=[comment.pk]
-        )
-        subject = gettext("New comment on “%(title)s”") % {"title": title}
-        body = gettext(
-            "%(name)s commented on “%(title)s” (status: %(status)s):\n\n%(body)s\n\n"
-            "Moderate: %(url)s\n"
-        ) % {
-            "name": comment.name,
-            "title": title,
-            "status": comment.get_status_display(),
-            "body": comment.body,
-            "url": admin_url,
-        }
-    sent = 0
-    for address in recipients:
-        try:
-            sent += EmailMessage(subject, body, to=[address]).send()
-        except Exception:
-            log.exception("could not send the comment notification for %s", comment.pk)
-    return sent
 
 
 def comment_moderate(*, comments: Iterable[Comment], status: str, by: Any | None) -> int:

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.http import HttpResponse
 from django.test import Client
+from django_tasks_db.management.commands.db_worker import Worker
 
 from patrika.newsroom.models import Author, Story, Translation
 from patrika.newsroom.tests.factories import make_story
@@ -86,3 +87,17 @@ def comment_data(
 def post_comment(client: Client, translation: Translation, **values: str) -> HttpResponse:
     data = comment_data(client, translation, **values)
     return client.post("/comments/post/", data)
+
+
+def run_worker() -> None:
+    """Run the queued jobs with the worker of `patrika db_worker`, until none is left."""
+    Worker(
+        queue_names=["*"],
+        excluded_queue_names=[],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    ).run()

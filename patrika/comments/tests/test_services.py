@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from patrika.comments import services
 from patrika.comments.models import Comment, CommentStatus, SpamToken
 from patrika.comments.services import CommentDraft
+
+from .conftest import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -102,42 +108,39 @@ def test_unknown_status_is_refused(story, admin_user) -> None:
         services.comment_moderate(comments=[comment], status="deleted", by=admin_user)
 
 
-def test_notification_to_authors_not_for_spam(
-    story, mailoutbox, django_capture_on_commit_callbacks
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        services.comment_post(draft=_draft(story))
-        services.comment_post(
-            draft=_draft(story, body=" ".join(f"http://x{n}.example" for n in range(5)))
-        )
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
+def test_notification_to_authors_not_for_spam(story, mailoutbox) -> None:
+    services.comment_post(draft=_draft(story))
+    services.comment_post(
+        draft=_draft(story, body=" ".join(f"http://x{n}.example" for n in range(5)))
+    )
+    assert mailoutbox == []  # nothing is mailed inside the post
+    run_worker()
     assert len(mailoutbox) == 1
     assert mailoutbox[0].subject.startswith("New comment on")
 
 
-def test_notifications_can_be_switched_off(
-    story, mailoutbox, django_capture_on_commit_callbacks, settings
-) -> None:
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
+def test_notifications_can_be_switched_off(story, mailoutbox, settings) -> None:
     settings.PATRIKA_COMMENTS_NOTIFY_AUTHORS = False
-    with django_capture_on_commit_callbacks(execute=True):
-        services.comment_post(draft=_draft(story))
+    services.comment_post(draft=_draft(story))
+    assert not DBTaskResult.objects.exists()
+    run_worker()
     assert mailoutbox == []
 
 
-def test_a_failing_mail_server_loses_no_comment(
-    story, django_capture_on_commit_callbacks, settings
-) -> None:
-    settings.EMAIL_BACKEND = "patrika.comments.tests.test_services.BrokenBackend"
-    with django_capture_on_commit_callbacks(execute=True):
-        result = services.comment_post(draft=_draft(story))
+@pytest.mark.django_db(transaction=True)  # the worker runs: see test_notifications
+def test_a_mail_server_that_is_down_loses_no_comment(story, settings) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        port = closed.getsockname()[1]  # nothing listens there once the block ends
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    result = services.comment_post(draft=_draft(story))
+    run_worker()
     assert Comment.objects.filter(pk=result.comment.pk).exists()
-
-
-class BrokenBackend:
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        pass
-
-    def send_messages(self, messages: object) -> int:
-        raise ConnectionRefusedError("SMTP down")
+    job = DBTaskResult.objects.get()
+    assert job.status == TaskResultStatus.FAILED
+    assert "ConnectionRefusedError" in job.traceback
 
 
 def test_a_failing_spam_checker_holds_the_comment(story, settings) -> None:

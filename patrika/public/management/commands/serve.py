@@ -8,17 +8,31 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import DatabaseError, connections
 
 from patrika.catalogs import compile_catalogs
+from patrika.processes import run_together
+
+# The task worker, as documented for servers that run it on its own: every queue, no reloader.
+WORKER = [sys.executable, "-m", "patrika.cli", "db_worker", "--queue-name", "*", "--no-reload"]
 
 
 class Command(BaseCommand):
-    help = "Serve Patrika with granian's WSGI server; static files straight from granian."
+    help = (
+        "Serve Patrika with granian's WSGI server (static files straight from granian) and "
+        "run the task worker next to it; Ctrl-C stops both."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default=settings.PATRIKA_HOST)
         parser.add_argument("--port", type=int, default=settings.PATRIKA_PORT)
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="serve pages only (the task worker runs elsewhere: patrika db_worker)",
+        )
 
-    def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
+    def handle(
+        self, *args: object, host: str, port: int, workers: int, no_worker: bool, **options: object
+    ) -> None:
         compile_catalogs()
         call_command("collectstatic", interactive=False, verbosity=0)
         try:
@@ -45,4 +59,6 @@ class Command(BaseCommand):
             "--static-path-mount", str(settings.STATIC_ROOT),
             "patrika.wsgi:application",
         ]  # fmt: skip
-        os.execv(granian, command)
+        status = run_together([command] if no_worker else [command, WORKER])
+        if status:
+            sys.exit(status)
