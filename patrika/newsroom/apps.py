@@ -8,3 +8,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401  (connects the signal receivers)
+        from .images import pil_limit_apply
+
+        pil_limit_apply()
