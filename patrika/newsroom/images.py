@@ -15,7 +15,8 @@ from django.conf import settings
 from django.utils.translation import gettext
 from PIL import Image as PILImage
 
-# Image.reduce() works on these; other modes (palette, 1-bit, 16-bit) are converted first.
+# Image.reduce() works on these; other modes (palette, 1-bit, 16-bit) are converted first,
+# 1-bit to a byte per pixel rather than three.
 _REDUCIBLE = {"RGB", "RGBA", "L", "LA"}
 
 
@@ -78,7 +79,10 @@ def image_decode(file: IO[bytes], *, width: int) -> PILImage.Image:
             height = max(1, round(picture.height * width / picture.width))
             picture.draft("RGB", (width, height))
             picture.load()
-            decoded = picture if picture.mode in _REDUCIBLE else picture.convert("RGB")
+            if picture.mode in _REDUCIBLE:
+                decoded = picture
+            else:
+                decoded = picture.convert("L" if picture.mode == "1" else "RGB")
             factor = decoded.width // width
             if factor > 1:
                 decoded = decoded.reduce(factor)
