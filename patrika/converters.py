@@ -10,8 +10,10 @@ from django.conf import settings
 from django.urls import register_converter
 from django.utils import timezone
 
-from patrika.text import SLUG_MAX_LENGTH, is_slug
+from patrika.slugs import slug_is_valid
 
+# The longest slug any model stores (Translation.slug): a longer one names nothing.
+SLUG_MAX_LENGTH = 160
 # Primary keys are BigAutoField: a larger number names no row (and overflows the database).
 MAX_ID = 2**63 - 1
 # One name in a path (ext4, APFS, NTFS) and a whole path: longer ones make the file system
@@ -98,12 +100,14 @@ class IdConverter(_Converter):
 
 
 class SlugConverter(_Converter):
-    """A slug as Patrika stores them, in any script: letters, marks, digits, "-" and "_"."""
+    """A slug as Patrika stores them (patrika.slugs): lowercase letters of any script with
+    their marks, digits and single hyphens, NFC. NUL bytes, bidi controls, spaces and markup
+    never get as far as a query."""
 
     regex = f"[^/]{{1,{SLUG_MAX_LENGTH}}}"
 
     def check(self, value: int | str) -> bool:
-        return isinstance(value, str) and is_slug(value)
+        return isinstance(value, str) and len(value) <= SLUG_MAX_LENGTH and slug_is_valid(value)
 
 
 class FilePathConverter(_Converter):

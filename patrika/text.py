@@ -35,14 +35,3 @@ def slugify(value: str, max_length: int = 120) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
-
-
-# The longest slug any model stores (Translation.slug); a longer one cannot name anything.
-SLUG_MAX_LENGTH = 160
-
-
-def is_slug(value: str) -> bool:
-    """Whether `value` could be a stored slug: what slugify() makes, plus "_" (WordPress)."""
-    return 0 < len(value) <= SLUG_MAX_LENGTH and all(
-        char in "-_" or _is_word_char(char) for char in value
-    )
