@@ -290,6 +290,8 @@ PATRIKA_SITE_URL = env("PATRIKA_SITE_URL", f"http://127.0.0.1:{PATRIKA_PORT}").r
 PATRIKA_PUBLISHER_NAME = env("PATRIKA_PUBLISHER_NAME", PATRIKA_SITE_NAME)
 PATRIKA_PAGE_SIZE = int(env("PATRIKA_PAGE_SIZE", "12"))
 PATRIKA_IMAGE_RENDITION_WIDTHS = (480, 960, 1440)
+# Pictures with more pixels are refused before decoding (a 50 MP photo decodes to ~200 MB).
+PATRIKA_IMAGE_MAX_PIXELS = int(env("PATRIKA_IMAGE_MAX_PIXELS", "50000000"))
 # Called by the story view; each returns extra template context (comments, related, ...).
 PATRIKA_STORY_CONTEXT_PROVIDERS = [
     "patrika.comments.context.story_comments_context",

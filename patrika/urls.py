@@ -17,12 +17,11 @@ urlpatterns = [
 
 if settings.PATRIKA_SERVE_MEDIA:
     # Uploaded images from Django itself: fine for one machine; behind nginx, turn it off.
-    from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    from patrika import converters  # noqa: F401 (registers <filepath>)
+
+    urlpatterns.append(path("media/<filepath:path>", serve, {"document_root": settings.MEDIA_ROOT}))
 
 handler404 = "patrika.public.views.page_not_found"
 handler500 = "patrika.public.views.server_error"

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
+from patrika.converters import parse_id
 from patrika.newsroom.models import Story, Translation
 
 from . import selectors
@@ -21,7 +22,7 @@ FORM_ATTR = "_patrika_comment_form"
 def _reply_to_id(request: HttpRequest, form: CommentForm | None) -> int | None:
     raw = form.data.get("parent") if form is not None and form.is_bound else None
     raw = raw or request.GET.get("reply_to")
-    return int(raw) if raw and str(raw).isdigit() and len(str(raw)) < 19 else None
+    return parse_id(raw) if raw else None
 
 
 def story_comments_context(

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from patrika import converters  # noqa: F401 (registers <id>)
+
 from . import feeds, views
 
 app_name = "comments"
@@ -9,6 +11,6 @@ urlpatterns = [
     path("post/", views.comment_post, name="post"),
     path("feed/", feeds.SiteCommentsRss(), name="feed"),
     path("feed/atom/", feeds.SiteCommentsAtom(), name="feed_atom"),
-    path("feed/<int:story_id>/", feeds.StoryCommentsRss(), name="story_feed"),
-    path("feed/<int:story_id>/atom/", feeds.StoryCommentsAtom(), name="story_feed_atom"),
+    path("feed/<id:story_id>/", feeds.StoryCommentsRss(), name="story_feed"),
+    path("feed/<id:story_id>/atom/", feeds.StoryCommentsAtom(), name="story_feed_atom"),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from patrika import languages
 from patrika.client_ip import client_ip
+from patrika.converters import parse_id
 from patrika.newsroom import selectors as newsroom_selectors
 from patrika.newsroom.models import Translation
 
@@ -27,11 +28,11 @@ from .models import CommentStatus
 
 def _translation(request: HttpRequest) -> Translation:
     """The live story translation the form was posted from (hidden fields story + lang)."""
-    story_id, lang = request.POST.get("story", ""), request.POST.get("lang", "")
-    if not story_id.isdigit() or len(story_id) > 18 or lang not in languages.codes():
+    story_id, lang = parse_id(request.POST.get("story", "")), request.POST.get("lang", "")
+    if story_id is None or lang not in languages.codes():
         raise Http404
     slug = (
-        Translation.objects.filter(story_id=int(story_id), language=lang)
+        Translation.objects.filter(story_id=story_id, language=lang)
         .values_list("slug", flat=True)
         .first()
     )

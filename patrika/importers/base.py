@@ -258,7 +258,8 @@ def story_upsert(
     create, or one edited in Patrika since, is left alone unless `options.update_foreign`.
     """
     try:
-        with transaction.atomic():
+        # A failed item leaves neither rows nor the picture files it copied.
+        with services.image_files_undone_on_error(), transaction.atomic():
             record = ImportRecord.objects.select_related("story").filter(key=key).first()
             story = record.story if record else None
             action = UPDATED if story else CREATED

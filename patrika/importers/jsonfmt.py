@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -216,6 +217,7 @@ class JsonImporter(BaseImporter):
                     uploads=self.options.uploads,
                     credit=str(picture.get("credit", "")),
                     dry_run=self.options.dry_run,
+                    warn=partial(self.result.warn, url),
                 )
         return StoryData(
             translations=data,

@@ -3,12 +3,15 @@ newsroom has its old uploads folder at hand."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from django.core.files.base import ContentFile
+from django.core.files import File
+from django.utils.translation import gettext
 
 from patrika.newsroom import services
+from patrika.newsroom.images import ImageRefused
 from patrika.newsroom.models import Image
 from patrika.safe_url import validate_public_url
 
@@ -29,26 +32,32 @@ def local_upload(url: str, uploads: Path) -> Path | None:
 
 
 def image_for_url(
-    *, url: str, uploads: Path | None = None, credit: str = "", dry_run: bool = False
+    *,
+    url: str,
+    uploads: Path | None = None,
+    credit: str = "",
+    dry_run: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> Image:
     """The Image for `url`: found again by its source URL, or made (copying the file if the
     uploads folder has it; a dry run copies nothing). Raises ValidationError for a URL that is
-    not public (patrika.safe_url): importers drop those first, with a warning."""
+    not public (patrika.safe_url): importers drop those first, with a warning. A file that is
+    refused (too many pixels, not a picture) is not copied: the image stays a reference to
+    `url`, and `warn` says why."""
     url = url.strip()
     validate_public_url(url)
     image = Image.objects.filter(source_url=url).order_by("id").first()
     local = local_upload(url, uploads) if uploads and not dry_run else None
     if image is not None and (image.file or local is None):
         return image
-    if local is not None and image is not None:
-        # A reference imported earlier gets its file now, in place (stories keep pointing at it).
-        image.file.save(local.name, ContentFile(local.read_bytes()), save=True)
-        return services.image_make_renditions(image=image)
     if local is not None:
-        copied = services.image_create(
-            content=local.read_bytes(), filename=local.name, credit=credit
-        )
-        copied.source_url = url
-        copied.save(update_fields=["source_url"])
-        return copied
-    return Image.objects.create(source_url=url, credit=credit)
+        # A reference imported earlier gets its file in place (stories keep pointing at it).
+        target = image or Image(source_url=url, credit=credit)
+        try:
+            with local.open("rb") as file:
+                return services.image_save_file(image=target, file=File(file), filename=local.name)
+        except ImageRefused as refused:
+            if warn is not None:
+                reason = {"reason": refused}
+                warn(gettext("picture not copied, kept as a link: %(reason)s") % reason)
+    return image or Image.objects.create(source_url=url, credit=credit)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -398,6 +399,7 @@ class WordPressImporter(BaseImporter):
                 uploads=self.options.uploads,
                 credit=attachment.credit,
                 dry_run=self.options.dry_run,
+                warn=partial(self.result.warn, attachment.url),
             )
         return self._images[url]
 

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from patrika.editorial.admin import LintAdminMixin, PublishCheckedTranslationFormSet
 
 from . import services
+from .forms import PictureField
 from .models import (
     LIVE_STATUSES,
     Author,
@@ -166,8 +167,11 @@ class AuthorAdmin(admin.ModelAdmin):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     list_display = ["__str__", "width", "height", "credit"]
+    formfield_overrides = {models.ImageField: {"form_class": PictureField}}
 
     def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        if "file" in form.changed_data:
-            services.image_make_renditions(image=obj)
+        upload = form.cleaned_data.get("file")
+        if "file" in form.changed_data and upload:
+            services.image_save_file(image=obj, file=upload, filename=upload.name)
+        else:
+            super().save_model(request, obj, form, change)

@@ -8,3 +8,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, receivers  # noqa: F401  (registers checks, connects receivers)
+        from .images import pil_limit_apply
+
+        pil_limit_apply()

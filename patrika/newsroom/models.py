@@ -267,7 +267,7 @@ class Translation(models.Model):
 def _story_url_prefix(language: str) -> str:
     # reverse() per link was a measurable share of listing pages; the prefix never changes.
     with override(language):
-        return reverse("public:story", kwargs={"slug": "-"})[:-2]
+        return reverse("public:story", kwargs={"slug": "x"})[: -len("x/")]
 
 
 class SourceAttribution(models.Model):

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
@@ -24,6 +24,7 @@ from patrika.safe_url import validate_public_url
 from patrika.slugs import validate_slug
 from patrika.text import normalize, slugify
 
+from . import images
 from .baking import meta_from, story_bake
 from .models import (
     LIVE_STATUSES,
@@ -41,6 +42,8 @@ from .models import (
 from .signals import stories_changed, stories_written, story_changed, story_deleted
 
 _batch: ContextVar[list[Story] | None] = ContextVar("patrika_story_batch", default=None)
+# Names of the files written inside image_files_undone_on_error(), to delete if it fails.
+_image_files: ContextVar[list[str] | None] = ContextVar("patrika_image_files", default=None)
 
 
 def _announce(story: Story) -> None:
@@ -301,33 +304,81 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
     return story
 
 
+@contextmanager
+def image_files_undone_on_error() -> Iterator[None]:
+    """Files the image services write inside the block are deleted if the block raises: the
+    rows naming them are rolled back with it, and a file no row names stays in media/ for good.
+    (The importers wrap each item in this.)"""
+    written: list[str] = []
+    token = _image_files.set(written)
+    try:
+        yield
+    except BaseException:
+        _files_delete(written)
+        raise
+    finally:
+        _image_files.reset(token)
+
+
+def _files_delete(names: Iterable[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
+def _files_written(*names: str) -> None:
+    written = _image_files.get()
+    if written is not None:
+        written.extend(names)
+
+
 def image_make_renditions(*, image: Image, widths: Iterable[int] | None = None) -> Image:
-    """Write WebP renditions no wider than the original, for srcset."""
-    widths = widths or settings.PATRIKA_IMAGE_RENDITION_WIDTHS
-    image.file.open("rb")
-    with PILImage.open(image.file) as original:
-        original.load()
-        source = original.convert("RGB")
-    image.file.close()
+    """Write WebP renditions no wider than the original, for srcset. The picture's size is
+    checked from its header before anything is decoded (ImageRefused); on any failure the
+    renditions written so far are removed."""
+    widths = sorted(widths or settings.PATRIKA_IMAGE_RENDITION_WIDTHS)
+    with image.file.open("rb") as file:
+        width, height = images.image_size(file)
+        source = images.image_decode(file, width=min(widths[-1], width))
     stem = Path(image.file.name or "image").with_suffix("")
     renditions: dict[str, str] = {}
-    for width in widths:
-        if width >= source.width and renditions:
-            break
-        target = min(width, source.width)
-        height = round(source.height * target / source.width)
-        buffer = io.BytesIO()
-        resized = source.resize((target, height), PILImage.Resampling.LANCZOS)
-        resized.save(buffer, "WEBP", quality=80)
-        name = default_storage.save(f"{stem}-{target}.webp", ContentFile(buffer.getvalue()))
-        renditions[str(target)] = name
+    try:
+        for wanted in widths:
+            if wanted >= width and renditions:
+                break
+            target = min(wanted, width)
+            size = (target, max(1, round(height * target / width)))
+            buffer = io.BytesIO()
+            source.resize(size, PILImage.Resampling.LANCZOS).save(buffer, "WEBP", quality=80)
+            name = default_storage.save(f"{stem}-{target}.webp", ContentFile(buffer.getvalue()))
+            renditions[str(target)] = name
+    except BaseException:
+        _files_delete(renditions.values())
+        raise
+    _files_written(*renditions.values())
     image.renditions = renditions
-    image.width, image.height = source.size
+    image.width, image.height = width, height
     image.save(update_fields=["renditions", "width", "height"])
     return image
 
 
+def image_save_file(*, image: Image, file: File, filename: str) -> Image:
+    """Store `file` as the picture of `image` (new or existing) and make its renditions.
+
+    A picture that is no picture or has too many pixels is refused (ImageRefused) before
+    anything is written; if anything fails later, the files are removed and the row is as it
+    was."""
+    images.image_size(file)
+    image.file.save(filename, file, save=False)
+    written = image.file.name
+    _files_written(written)
+    try:
+        with transaction.atomic():
+            image.save()
+            return image_make_renditions(image=image)
+    except BaseException:
+        default_storage.delete(written)
+        raise
+
+
 def image_create(*, content: bytes, filename: str, credit: str = "") -> Image:
-    image = Image(credit=credit)
-    image.file.save(filename, ContentFile(content), save=True)
-    return image_make_renditions(image=image)
+    return image_save_file(image=Image(credit=credit), file=ContentFile(content), filename=filename)

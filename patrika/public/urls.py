@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from patrika import converters  # noqa: F401 (registers <year>, <uslug>, …)
+
 from . import feeds, views
 from .sitemaps import SITEMAPS, NewsSitemap
 
@@ -9,19 +11,19 @@ app_name = "public"
 # Under /<lang>/ (i18n_patterns in patrika/urls.py).
 urlpatterns = [
     path("", views.language_home, name="home"),
-    path("news/<str:slug>/", views.story, name="story"),
-    path("news/<str:slug>/bilingual/", views.bilingual, name="bilingual"),
-    path("section/<str:slug>/", views.section, name="section"),
-    path("tag/<str:slug>/", views.tag, name="tag"),
-    path("author/<str:slug>/", views.author, name="author"),
-    path("archive/<int:year>/", views.archive, name="archive_year"),
-    path("archive/<int:year>/<int:month>/", views.archive, name="archive_month"),
+    path("news/<uslug:slug>/", views.story, name="story"),
+    path("news/<uslug:slug>/bilingual/", views.bilingual, name="bilingual"),
+    path("section/<uslug:slug>/", views.section, name="section"),
+    path("tag/<uslug:slug>/", views.tag, name="tag"),
+    path("author/<uslug:slug>/", views.author, name="author"),
+    path("archive/<year:year>/", views.archive, name="archive_year"),
+    path("archive/<year:year>/<month:month>/", views.archive, name="archive_month"),
     path("feed/rss/", feeds.LatestRss(), name="feed_rss"),
     path("feed/atom/", feeds.LatestAtom(), name="feed_atom"),
-    path("section/<str:slug>/feed/rss/", feeds.SectionRss(), name="section_feed_rss"),
-    path("section/<str:slug>/feed/atom/", feeds.SectionAtom(), name="section_feed_atom"),
-    path("tag/<str:slug>/feed/rss/", feeds.TagRss(), name="tag_feed_rss"),
-    path("tag/<str:slug>/feed/atom/", feeds.TagAtom(), name="tag_feed_atom"),
+    path("section/<uslug:slug>/feed/rss/", feeds.SectionRss(), name="section_feed_rss"),
+    path("section/<uslug:slug>/feed/atom/", feeds.SectionAtom(), name="section_feed_atom"),
+    path("tag/<uslug:slug>/feed/rss/", feeds.TagRss(), name="tag_feed_rss"),
+    path("tag/<uslug:slug>/feed/atom/", feeds.TagAtom(), name="tag_feed_atom"),
 ]
 
 # Outside the language prefix.

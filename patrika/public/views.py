@@ -104,8 +104,7 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpResponse:
-    if month is not None and not 1 <= month <= 12:
-        raise Http404
+    # The <year> and <month> converters have refused what no calendar holds.
     stories = selectors.story_list_live(lang=get_language(), year=year, month=month)
     return _listing(request, stories, archive_year=year, archive_month=month)
 

@@ -14,7 +14,8 @@ from PIL import Image as PILImage
 from patrika.comments.models import Comment, CommentStatus
 from patrika.importers.base import ImportOptions
 from patrika.importers.runner import run_import
-from patrika.newsroom.models import Story, StoryStatus, Tag, Translation
+from patrika.newsroom.models import Image, Story, StoryStatus, Tag, Translation
+from patrika.newsroom.tests.factories import media_files, png_of_one_colour
 from patrika.tests.hostile_urls import HOSTILE_VALUES, PUBLIC_URLS
 from patrika.text import normalize
 
@@ -233,6 +234,51 @@ def test_uploads_folder_copies_featured_image(tmp_path: Path) -> None:
     image = _story("India and Russia review ties after the Alaska summit").featured_image
     assert image.file and image.width == 640
     assert image.source_url.endswith("summit-flags.jpg")
+
+
+def _uploads(tmp_path: Path, content: bytes) -> Path:
+    uploads = tmp_path / "uploads"
+    (uploads / "2025" / "08").mkdir(parents=True)
+    (uploads / "2025" / "08" / "summit-flags.jpg").write_bytes(content)
+    return uploads
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content",
+    [png_of_one_colour(13_000, 13_000), b"<html>oops</html>"],
+    ids=["13000x13000-png", "not-a-picture"],
+)
+def test_an_uploads_file_that_is_refused_stays_a_link_with_a_warning(
+    tmp_path: Path, content: bytes
+) -> None:
+    result = _run(NEWSROOM, uploads=_uploads(tmp_path, content))
+    assert (result.created, result.failed) == (5, 0)
+    image = _story("India and Russia review ties after the Alaska summit").featured_image
+    assert not image.file and image.source_url.endswith("/2025/08/summit-flags.jpg")
+    (warning,) = [w for w in result.warnings if "summit-flags.jpg" in w]
+    assert "picture not copied, kept as a link" in warning
+    assert ("too large" in warning) == content.startswith(b"\x89PNG")
+    assert "picture not copied" in result.summary()
+    assert media_files() == []
+
+
+@pytest.mark.django_db
+def test_a_post_that_fails_leaves_no_copied_picture(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), "orange").save(buffer, "JPEG")
+    broken = tmp_path / "broken.xml"
+    # Its first comment has no id: the post fails after its picture was copied.
+    broken.write_text(
+        NEWSROOM.read_text(encoding="utf-8").replace(
+            "<wp:comment_id>101</wp:comment_id>", "<wp:comment_id></wp:comment_id>"
+        ),
+        encoding="utf-8",
+    )
+    result = _run(broken, uploads=_uploads(tmp_path, buffer.getvalue()))
+    assert result.failed == 1 and "comment_id" in result.failures[0].reason
+    assert not Image.objects.filter(source_url__endswith="summit-flags.jpg").exists()
+    assert media_files() == []
 
 
 @pytest.mark.django_db

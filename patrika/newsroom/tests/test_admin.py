@@ -1,14 +1,23 @@
+import io
+
 import lxml.html
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.utils import timezone, translation
 from django.utils.html import escape
+from PIL import Image as PILImage
 
 from patrika.newsroom import services
 from patrika.newsroom.demo import TOPICS, load_demo
 from patrika.newsroom.models import Author, Image, Section, Story, StoryStatus, Tag, Translation
 from patrika.newsroom.services import StoryData, TranslationData
-from patrika.newsroom.tests.factories import make_section, make_story
+from patrika.newsroom.tests.factories import (
+    make_section,
+    make_story,
+    media_files,
+    png_of_one_colour,
+)
 from patrika.safe_url import MESSAGES
 from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES, PUBLIC_URLS
 from patrika.text import normalize
@@ -395,3 +404,47 @@ def test_image_source_url_that_is_not_public_is_refused(admin_client, url) -> No
     assert response.status_code == 200
     assert not Image.objects.exists()
     assert _refusal_shown(response.content.decode())
+
+
+def _png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), "orange").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("side", [13_000, 20_000])
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "The picture is too large: at most 50 megapixels"), ("hi", "चित्र बहुत बड़ा है")],
+)
+def test_admin_refuses_a_picture_with_too_many_pixels(
+    side: int, language: str, message: str, admin_client
+) -> None:
+    upload = SimpleUploadedFile("bomb.png", png_of_one_colour(side, side), "image/png")
+    response = admin_client.post(
+        "/admin/newsroom/image/add/",
+        {"file": upload, "credit": "PTI"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    assert not Image.objects.exists()
+    assert media_files() == []
+
+
+def test_admin_upload_of_an_ordinary_picture_gets_renditions(admin_client) -> None:
+    upload = SimpleUploadedFile("monsoon.png", _png(2000, 1200), "image/png")
+    response = admin_client.post("/admin/newsroom/image/add/", {"file": upload, "credit": "PTI"})
+    assert response.status_code == 302, response.text[:2000]
+    image = Image.objects.get()
+    assert (image.width, image.height, image.credit) == (2000, 1200, "PTI")
+    assert sorted(map(int, image.renditions)) == [480, 960, 1440]
+    assert media_files() == sorted([image.file.name, *image.renditions.values()])
+    # Replacing it with a picture that is too large keeps the old one.
+    upload = SimpleUploadedFile("bomb.png", png_of_one_colour(20_000, 20_000), "image/png")
+    response = admin_client.post(
+        f"/admin/newsroom/image/{image.pk}/change/", {"file": upload, "credit": "PTI"}
+    )
+    assert response.status_code == 200 and "too large" in response.text
+    assert Image.objects.get().file.name == image.file.name
+    assert media_files() == sorted([image.file.name, *image.renditions.values()])

@@ -2,14 +2,17 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from patrika.newsroom import services
-from patrika.newsroom.models import Section, Story, StoryStatus
+from patrika.newsroom.images import ImageTooLarge, ImageUnreadable
+from patrika.newsroom.models import Image, Section, Story, StoryStatus
 from patrika.newsroom.services import SourceData
 from patrika.newsroom.signals import story_changed
-from patrika.newsroom.tests.factories import make_story
+from patrika.newsroom.tests.factories import make_story, media_files, png_of_one_colour
 from patrika.tests.hostile_urls import HOSTILE_IDS, HOSTILE_VALUES
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +73,53 @@ def test_image_renditions_are_webp_and_no_wider_than_original(settings) -> None:
     assert (image.width, image.height) == (1000, 500)
     assert sorted(map(int, image.renditions)) == [480, 960]
     assert all(name.endswith(".webp") for name in image.renditions.values())
+
+
+@pytest.mark.parametrize("side", [13_000, 20_000])
+def test_a_picture_with_too_many_pixels_is_refused_and_leaves_no_file(side: int) -> None:
+    with pytest.raises(ImageTooLarge):
+        services.image_create(content=png_of_one_colour(side, side), filename="bomb.png")
+    assert media_files() == []
+    assert not Image.objects.exists()
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_a_picture_cut_short_leaves_no_file_and_no_row(kind: str) -> None:
+    buffer = io.BytesIO()
+    PILImage.effect_noise((1200, 800), 60).convert("RGB").save(buffer, kind)
+    with pytest.raises(ImageUnreadable):
+        services.image_create(content=buffer.getvalue()[:5000], filename=f"cut.{kind.lower()}")
+    assert media_files() == []
+    assert not Image.objects.exists()
+
+
+def test_an_existing_reference_gets_its_file_or_stays_as_it_was() -> None:
+    reference = Image.objects.create(source_url="https://old.example.org/a.png", credit="PTI")
+    with pytest.raises(ImageTooLarge):
+        services.image_save_file(
+            image=reference, file=ContentFile(png_of_one_colour(11_000, 11_000)), filename="a.png"
+        )
+    reference.refresh_from_db()
+    assert not reference.file and media_files() == []
+    buffer = io.BytesIO()
+    PILImage.new("RGBA", (1600, 900), (200, 0, 0, 255)).save(buffer, "PNG")
+    services.image_save_file(image=reference, file=ContentFile(buffer.getvalue()), filename="a.png")
+    reference.refresh_from_db()
+    assert (reference.width, reference.height) == (1600, 900)
+    assert sorted(map(int, reference.renditions)) == [480, 960, 1440]
+    assert sorted(media_files()) == sorted([reference.file.name, *reference.renditions.values()])
+
+
+def test_files_of_a_block_that_fails_are_removed() -> None:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1000, 500), "orange").save(buffer, "JPEG")
+    with pytest.raises(RuntimeError):
+        with services.image_files_undone_on_error(), transaction.atomic():
+            services.image_create(content=buffer.getvalue(), filename="kept-not.jpg")
+            assert len(media_files()) == 3  # the picture and two renditions
+            raise RuntimeError("the story after it failed")
+    assert media_files() == []
+    assert not Image.objects.exists()
 
 
 def test_stories_batched_announces_once_after_commit(django_capture_on_commit_callbacks) -> None:
