@@ -369,7 +369,7 @@ def image_save_file(*, image: Image, file: File, filename: str) -> Image:
     was."""
     images.image_size(file)
     image.file.save(filename, file, save=False)
-    written = image.file.name
+    written = image.file.name or ""
     _files_written(written)
     try:
         with transaction.atomic():
