@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from patrika.newsroom import selectors
 from patrika.newsroom.models import Translation
 
 # The same escapes as django.utils.html.json_script: the JSON cannot close its <script>.
@@ -28,6 +30,14 @@ def _based_on(source: dict[str, str]) -> dict[str, Any]:
     return work
 
 
+def _modified(translation: Translation) -> datetime:
+    """The last change readers should know of: the story's, this text's, or — when a
+    translation is being brought up to date — the source's (the notice on the page)."""
+    story = translation.story
+    notices = selectors.story_reader_notices(story=story, language=translation.language)
+    return max([story.updated_at, translation.updated_at, *(n.since for n in notices)])
+
+
 def news_article(
     request: HttpRequest, *, translation: Translation, comment_count: int | None = None
 ) -> SafeString:
@@ -44,7 +54,7 @@ def news_article(
         "headline": translation.title[:110],
         "inLanguage": lang,
         "datePublished": story.published_at.isoformat() if story.published_at else None,
-        "dateModified": max(story.updated_at, translation.updated_at).isoformat(),
+        "dateModified": _modified(translation).isoformat(),
         "author": [
             {
                 "@type": "Person",

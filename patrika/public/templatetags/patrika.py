@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from patrika import dates, languages
+from patrika.newsroom import selectors
 
 register = template.Library()
 
@@ -52,3 +53,10 @@ def local_datetime(value: Any, language: str | None = None) -> str:
 def month_of(month: int, year: int) -> str:
     """{{ 8|month_of:2026 }} is "August 2026" / "अगस्त 2026" in the page's language."""
     return dates.month_text(int(year), int(month))
+
+
+@register.filter
+def reader_notices(story: Any, language: str) -> list[selectors.ReaderNotice]:
+    """Translations of the story being brought up to date, as readers of `language` hear of
+    them."""
+    return selectors.story_reader_notices(story=story, language=language)
