@@ -198,9 +198,13 @@ def story_translations_behind(*, story: Story) -> list[TranslationBehind]:
             continue
         changes = source_changes(translation, source)
         fields = [
-            FieldChanges(name, str(Translation._meta.get_field(name).verbose_name), changes[name])
+            FieldChanges(name, _field_label(name), changes[name])
             for name in TEXT_FIELDS
             if name in changes
         ]
         behind.append(TranslationBehind(translation, source, fields))
     return behind
+
+
+def _field_label(name: str) -> str:
+    return str(getattr(Translation._meta.get_field(name), "verbose_name", name))
