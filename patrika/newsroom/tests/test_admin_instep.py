@@ -99,6 +99,13 @@ def test_changed_figure_flags_hindi_everywhere_until_marked(admin_client, client
     assert "paragraph 2" in form
     assert "<del>40,000</del><ins>55,000</ins>" in form
     assert "Relief camps" not in form.split("instep-panel")[1].split("</section>")[0]
+    in_hindi = normalize(
+        admin_client.get(
+            f"/admin/newsroom/story/{story.pk}/change/", HTTP_ACCEPT_LANGUAGE="hi"
+        ).text
+    )
+    assert normalize("हिंदी अनुवाद बनने के बाद से अंग्रेज़ी पाठ बदल गया है") in in_hindi
+    assert "अनुच्छेद 2" in in_hindi and normalize("अनुवाद को अद्यतन चिह्नित करें") in in_hindi
 
     since = hindi.source_changed_at
     assert since is not None
