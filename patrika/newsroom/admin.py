@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from patrika.editorial.admin import LintAdminMixin, PublishCheckedTranslationFormSet
 
 from . import services
+from .admin_instep import InStepAdminMixin
 from .forms import PictureField
 from .models import (
     LIVE_STATUSES,
@@ -65,7 +66,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(LintAdminMixin, admin.ModelAdmin):
+class StoryAdmin(InStepAdminMixin, LintAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "section", "published_at", "languages"]
     list_filter = ["status", "section", LanguageFilter, "published_at"]
     search_fields = ["translations__title", "translations__summary", "tags__name"]

@@ -82,9 +82,14 @@ def meta_from(
                 "summary": t.summary,
                 "description": t.description,
                 "updated": t.updated_at.isoformat(),
+                # Public but made from an older version of its source (newsroom.instep):
+                # pages say so, and date the change.
+                "behind": {"source": t.source_language, "since": t.source_changed_at.isoformat()}
+                if t.state == TranslationState.NEEDS_UPDATE and t.source_changed_at
+                else None,
             }
             for t in sorted(translations, key=lambda t: _order(t.language))
-            if t.state == TranslationState.READY
+            if t.is_public
         },
     }
 

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -210,6 +211,17 @@ class TranslationState(models.TextChoices):
     READY = "ready", _("Ready")
 
 
+class TranslationQuerySet(models.QuerySet):
+    def public(self) -> TranslationQuerySet:
+        """What readers may see of a live story: ready translations, and ready ones whose source
+        has changed since ("needs update" with `source_changed_at`), so that a published
+        address stays up. One never ready stays hidden."""
+        return self.filter(
+            Q(state=TranslationState.READY)
+            | Q(state=TranslationState.NEEDS_UPDATE, source_changed_at__isnull=False)
+        )
+
+
 class Translation(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=12, choices=_language_choices)
@@ -225,6 +237,18 @@ class Translation(models.Model):
     image_alt = models.CharField(_("image alt text"), max_length=300, blank=True)
     image_caption = models.CharField(_("image caption"), max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept in step by newsroom.instep (through the services): the version of this text, bumped
+    # whenever title, summary or body change (`text_digest` tells), and what the translation was
+    # made from — the source translation's language, its version then and its text then, for
+    # the diff — plus when that source changed after it (the translation is then behind).
+    text_version = models.PositiveIntegerField(default=1, editable=False)
+    text_digest = models.CharField(max_length=64, blank=True, editable=False)
+    source_language = models.CharField(max_length=12, blank=True, editable=False)
+    source_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    source_text = models.JSONField(default=dict, blank=True, editable=False)
+    source_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = TranslationQuerySet.as_manager()
 
     class Meta:
         ordering = ["story", "language"]
@@ -261,6 +285,13 @@ class Translation(models.Model):
     @property
     def description(self) -> str:
         return self.seo_description or self.summary
+
+    @property
+    def is_public(self) -> bool:
+        """Shown to readers when its story is live (the same test as `.public()`)."""
+        return self.state == TranslationState.READY or (
+            self.state == TranslationState.NEEDS_UPDATE and self.source_changed_at is not None
+        )
 
 
 @cache

@@ -6,7 +6,8 @@ reads a story, a page of stories or a translation in one query.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -14,8 +15,10 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from patrika import languages
+from patrika.textdiff import ParagraphChange
 
 from .baking import ensure_baked
+from .instep import TEXT_FIELDS, is_behind, source_changes, source_of
 from .models import (
     LIVE_STATUSES,
     Author,
@@ -23,16 +26,13 @@ from .models import (
     Story,
     Tag,
     Translation,
-    TranslationState,
 )
 
 
 def _live_in(lang: str) -> QuerySet[Story]:
     # EXISTS rather than a join: the database can then walk stories newest first along the
     # published_at index and stop at the page size, instead of sorting every match.
-    readable = Translation.objects.filter(
-        story=OuterRef("pk"), language=lang, state=TranslationState.READY
-    )
+    readable = Translation.objects.public().filter(story=OuterRef("pk"), language=lang)
     return Story.objects.live().filter(Exists(readable))
 
 
@@ -73,12 +73,15 @@ def stories_ready(stories: list[Story]) -> list[Story]:
 
 def translation_get_live(*, lang: str, slug: str) -> Translation | None:
     """The live translation at /<lang>/news/<slug>/, with its story, in one query."""
-    found = Translation.objects.select_related("story").filter(
-        language=lang,
-        slug=slug,
-        state=TranslationState.READY,
-        story__status__in=LIVE_STATUSES,
-        story__published_at__lte=Now(),
+    found = (
+        Translation.objects.public()
+        .select_related("story")
+        .filter(
+            language=lang,
+            slug=slug,
+            story__status__in=LIVE_STATUSES,
+            story__published_at__lte=Now(),
+        )
     )
     translation = next(iter(found[:1]), None)
     if translation is not None:
@@ -87,16 +90,38 @@ def translation_get_live(*, lang: str, slug: str) -> Translation | None:
 
 
 def story_translations(*, story: Story) -> dict[str, dict[str, Any]]:
-    """The story's ready translations by language, in settings order: title, slug, url, …"""
+    """The story's public translations by language, in settings order: title, slug, url, …"""
     return story.meta.get("translations", {})
 
 
 def story_translations_full(*, story: Story) -> list[Translation]:
-    """Every ready translation of the story with its body, in settings order."""
-    by_language = {t.language: t for t in story.translations.filter(state=TranslationState.READY)}
+    """Every public translation of the story with its body, in settings order."""
+    by_language = {t.language: t for t in story.translations.public()}
     for translation in by_language.values():
         translation.story = story
     return [by_language[code] for code in languages.codes() if code in by_language]
+
+
+@dataclass(frozen=True)
+class ReaderNotice:
+    """The `behind` translation is being brought up to date after its `source` language's text
+    changed (at `since`): readers of either language are told."""
+
+    behind: str
+    source: str
+    since: datetime
+
+
+def story_reader_notices(*, story: Story, language: str) -> list[ReaderNotice]:
+    """What readers of the story in `language` are told about translations behind their source
+    (from the baked data: no query)."""
+    notices = []
+    for code, info in story_translations(story=story).items():
+        behind = info.get("behind")
+        if behind and language in (code, behind["source"]):
+            since = datetime.fromisoformat(behind["since"])
+            notices.append(ReaderNotice(behind=code, source=behind["source"], since=since))
+    return notices
 
 
 def story_list_recent_news(*, days: int = 2) -> QuerySet[Story]:
@@ -142,3 +167,44 @@ def story_list_more(*, story: Story, lang: str, limit: int = 6) -> list[Story]:
 def _readable(stories: QuerySet[Story], lang: str) -> list[Story]:
     found = stories_ready(list(stories))
     return [s for s in found if lang in s.meta.get("translations", {})]
+
+
+@dataclass(frozen=True)
+class FieldChanges:
+    name: str  # "title", "summary" or "body"
+    label: str
+    paragraphs: list[ParagraphChange]
+
+
+@dataclass(frozen=True)
+class TranslationBehind:
+    """A translation made from an older version of its source, and what changed since."""
+
+    translation: Translation
+    source: Translation
+    fields: list[FieldChanges]
+
+
+def story_translations_behind(*, story: Story) -> list[TranslationBehind]:
+    """The story's translations (in any state) whose source text changed after they were made,
+    each with the source's changes since, field by field and paragraph by paragraph."""
+    translations = list(Translation.objects.filter(story=story))
+    source = source_of(story, translations)
+    if source is None:
+        return []
+    behind = []
+    for translation in translations:
+        if not is_behind(translation, source):
+            continue
+        changes = source_changes(translation, source)
+        fields = [
+            FieldChanges(name, _field_label(name), changes[name])
+            for name in TEXT_FIELDS
+            if name in changes
+        ]
+        behind.append(TranslationBehind(translation, source, fields))
+    return behind
+
+
+def _field_label(name: str) -> str:
+    return str(getattr(Translation._meta.get_field(name), "verbose_name", name))

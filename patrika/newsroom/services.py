@@ -26,6 +26,7 @@ from patrika.text import normalize, slugify
 
 from . import images
 from .baking import meta_from, story_bake
+from .instep import TRACKED_FIELDS, source_of, translation_take_source, translations_keep_in_step
 from .models import (
     LIVE_STATUSES,
     Author,
@@ -86,13 +87,43 @@ def _status_for_time(status: str, published_at: datetime | None) -> str:
 
 @transaction.atomic
 def story_touch(*, story: Story) -> None:
-    """After an edit made elsewhere (the admin form): settle the status, re-bake, announce."""
+    """After an edit made elsewhere (the admin form): settle the status, keep translations in
+    step with their source, re-bake, announce."""
     status = _status_for_time(story.status, story.published_at)
     if status != story.status:
         story.status = status
         Story.objects.filter(pk=story.pk).update(status=status)
+    # Read afresh: the admin's story may hold translations prefetched before the form saved.
+    _keep_in_step(story, list(Translation.objects.filter(story=story)))
     story_bake(story=story)
     _announce(story)
+
+
+def _keep_in_step(story: Story, translations: list[Translation]) -> None:
+    """Save what newsroom.instep finds changed (versions, sources, "needs update" flags)."""
+    changed = translations_keep_in_step(story=story, translations=translations, now=timezone.now())
+    Translation.objects.bulk_update([t for t in changed if t.pk], TRACKED_FIELDS)
+
+
+@transaction.atomic
+def translation_mark_up_to_date(*, translation: Translation) -> Translation:
+    """A person has brought `translation` up to date with its source: record the source's
+    current version and text as what it is made from, and make it ready again if it was
+    "needs update". The only way a flagged translation becomes ready."""
+    story = translation.story
+    translations = list(Translation.objects.select_for_update().filter(story=story))
+    _keep_in_step(story, translations)
+    current = next(t for t in translations if t.pk == translation.pk)
+    source = source_of(story, translations)
+    if source is not None and current is not source:
+        translation_take_source(current, source)
+    current.source_changed_at = None
+    if current.state == TranslationState.NEEDS_UPDATE:
+        current.state = TranslationState.READY
+    Translation.objects.bulk_update([current], TRACKED_FIELDS)
+    story_bake(story=story)
+    _announce(story)
+    return current
 
 
 class PublishBlocked(Exception):
@@ -271,10 +302,13 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
                 language=item.language, title=item.title, exclude_pk=translation.pk
             )
         )
-        translation.save()
         saved.append(translation)
     for stale in existing.values():
         stale.delete()
+    # Versions and "needs update" flags are set before saving: no second write per story.
+    translations_keep_in_step(story=story, translations=saved, now=timezone.now())
+    for translation in saved:
+        translation.save()
 
     tags = [tag_get_or_create(name=name) for name in data.tags]
     authors = [author_get_or_create(name=name) for name in data.authors]

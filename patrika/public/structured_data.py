@@ -4,12 +4,14 @@ only URLs that pass patrika.safe_url."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from patrika.newsroom import selectors
 from patrika.newsroom.models import Translation
 from patrika.safe_url import public_url_or_empty
 
@@ -30,6 +32,14 @@ def _based_on(source: dict[str, str]) -> dict[str, Any]:
     return work
 
 
+def _modified(translation: Translation) -> datetime:
+    """The last change readers should know of: the story's, this text's, or — when a
+    translation is being brought up to date — the source's (the notice on the page)."""
+    story = translation.story
+    notices = selectors.story_reader_notices(story=story, language=translation.language)
+    return max([story.updated_at, translation.updated_at, *(n.since for n in notices)])
+
+
 def news_article(
     request: HttpRequest, *, translation: Translation, comment_count: int | None = None
 ) -> SafeString:
@@ -46,7 +56,7 @@ def news_article(
         "headline": translation.title[:110],
         "inLanguage": lang,
         "datePublished": story.published_at.isoformat() if story.published_at else None,
-        "dateModified": max(story.updated_at, translation.updated_at).isoformat(),
+        "dateModified": _modified(translation).isoformat(),
         "author": [
             {
                 "@type": "Person",

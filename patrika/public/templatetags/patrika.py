@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from patrika import dates, languages
+from patrika.newsroom import selectors
 from patrika.safe_url import public_url_or_empty
 
 register = template.Library()
@@ -66,3 +67,10 @@ def public_url(value: Any) -> str:
 def media_url(value: Any) -> str:
     """Like `public_url`, and a path on this site (a stored image) is accepted too."""
     return public_url_or_empty(value, allow_local=True)
+
+
+@register.filter
+def reader_notices(story: Any, language: str) -> list[selectors.ReaderNotice]:
+    """Translations of the story being brought up to date, as readers of `language` hear of
+    them."""
+    return selectors.story_reader_notices(story=story, language=language)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from patrika import languages
-from patrika.newsroom.models import LIVE_STATUSES, Story, Translation, TranslationState
+from patrika.newsroom.models import LIVE_STATUSES, Story, Translation
 
 from ..analysis import QueryTerm, analyze_document, prepare
 from ..models import SearchEntry, SearchTerm
@@ -116,10 +116,11 @@ def entry_for(translation: Translation, story: Story) -> tuple[SearchEntry, dict
 
 
 def searchable_translations(story: Story) -> list[Translation]:
-    """Only a live (or scheduled) story's ready translations are searchable."""
+    """Only a live (or scheduled) story's public translations are searchable (ready ones, and
+    those being brought up to date: their pages stay up)."""
     if story.status not in LIVE_STATUSES or story.published_at is None:
         return []
-    return [t for t in story.translations.all() if t.state == TranslationState.READY]
+    return [t for t in story.translations.all() if t.is_public]
 
 
 def save_vocabulary(vocabulary: dict[str, str], *, seen: set[str] | None = None) -> None:
