@@ -37,6 +37,15 @@ def _media_root(settings, tmp_path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> None:
+    # A request handled in Hindi leaves Hindi active in this thread; each test starts in English.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     from django.core.cache import cache
 

@@ -206,7 +206,7 @@ def test_the_migration_records_every_existing_story(client: Client) -> None:
         text_digest="", source_language="", source_version=None, source_text={}
     )
     migration = importlib.import_module(
-        "patrika.newsroom.migrations.0004_translations_kept_in_step"
+        "patrika.newsroom.migrations.0006_translations_kept_in_step"
     )
     migration.record_versions(apps, None)
     hindi = story.translations.get(language="hi")
