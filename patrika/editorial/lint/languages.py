@@ -48,6 +48,9 @@ class LintLanguage:
     # want to return it for."), and the words that open such a clause.
     strandable: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
+    # The word list is full enough that a word it lacks, which no listed word begins with, is a
+    # word of its own ("hotspot"), not what a cut left. Hindi's is not ("पैरामीट" of पैरामीटर).
+    unlisted_words_pass: bool = False
     # The script has upper and lower case (a lower-case word must be listed in lower case).
     has_case: bool = False
     # Words this short (in grapheme clusters) end a sentence only when listed in `short_final`:
@@ -94,6 +97,7 @@ ENGLISH = LintLanguage(
     strandable=frozenset("to for with from into onto at by".split()),
     relatives=frozenset("that which what who whom where whatever whichever".split()),
     has_case=True,
+    unlisted_words_pass=True,
     inflection_ends=("s", "ed", "d", "ing", "er", "est", "ly", "'s"),
     prefix_words="en.prefixes.gz",
     short_word=2,
