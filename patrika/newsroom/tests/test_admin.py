@@ -226,8 +226,6 @@ def test_a_slug_typed_for_a_hindi_translation(admin_client) -> None:
     response = admin_client.post(f"/admin/newsroom/story/{story.pk}/change/", data)
     assert response.status_code == 200
     assert "“संसद में बजट” is not a valid slug" in response.text
-
-
 def _staff_client(client, *codenames: str):
     from django.contrib.auth.models import Permission, User
 
