@@ -1,7 +1,10 @@
 """Build the linter's word lists (patrika/editorial/lint/data/*.words.gz) from Debian packages.
 
     apt-get install wamerican hunspell-hi dict-freedict-eng-hin
-    .venv/bin/python scripts/build_lint_wordlists.py
+    python3 -m venv /tmp/wf && /tmp/wf/bin/pip install wordfreq==3.1.1
+    /tmp/wf/bin/python scripts/build_lint_wordlists.py
+
+(wordfreq's word frequencies decide the prefix lists; it is needed only here.)
 
 Only needed when the lists are to be refreshed: the generated files are committed, so the
 linter needs no system package at run time. Sources and licences: data/README.md.
@@ -9,6 +12,7 @@ linter needs no system package at run time. Sources and licences: data/README.md
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 import unicodedata
@@ -44,6 +48,30 @@ def hindi() -> set[str]:
     return {w for w in words if len(w) > 1 and unicodedata.category(w[0]) == "Lo" and _letters(w)}
 
 
+def prefixes(words: set[str], language: str) -> set[str]:
+    """Words far more often the start of a longer listed word than a word of their own: the
+    longer words (plurals aside) are together at least ten times as frequent ("don": done,
+    donate, donor; not "unit": united, unity), and not rare themselves."""
+    from wordfreq import zipf_frequency
+
+    ordered = sorted(words)
+    frequency = {
+        w: 10 ** zipf_frequency(w, language) if zipf_frequency(w, language) else 1.0
+        for w in ordered
+    }
+    found = set()
+    for word in ordered:
+        i = bisect.bisect_right(ordered, word)
+        longer = 0.0
+        while i < len(ordered) and ordered[i].startswith(word):
+            if ordered[i] not in (word + "s", word + "es"):
+                longer += frequency[ordered[i]]
+            i += 1
+        if longer >= 10 * frequency[word] and longer >= 10**3.5:
+            found.add(word)
+    return found
+
+
 def write(name: str, words: set[str]) -> None:
     data = "\n".join(sorted(words)).encode() + b"\n"
     # mtime=0: the same lists give the same bytes, so a rebuild shows no spurious change.
@@ -52,5 +80,8 @@ def write(name: str, words: set[str]) -> None:
 
 
 if __name__ == "__main__":
-    write("en.words.gz", english())
-    write("hi.words.gz", hindi())
+    en, hi = english(), hindi()
+    write("en.words.gz", en)
+    write("hi.words.gz", hi)
+    write("en.prefixes.gz", prefixes({w for w in en if w == w.lower()}, "en"))
+    write("hi.prefixes.gz", prefixes(hi, "hi"))

@@ -44,6 +44,25 @@ class LintLanguage:
     stem: Callable[[str], str] = _identity
     # Words a finished sentence does not end with ("the", "और").
     never_final: frozenset[str] = frozenset()
+    # Of `never_final`, prepositions a relative clause may leave at the end ("the value you
+    # want to return it for."), and the words that open such a clause.
+    strandable: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    # The word list is full enough that a word it lacks, which no listed word begins with, is a
+    # word of its own ("hotspot"), not what a cut left. Hindi's is not ("पैरामीट" of पैरामीटर).
+    unlisted_words_pass: bool = False
+    # The script has upper and lower case (a lower-case word must be listed in lower case).
+    has_case: bool = False
+    # Words this short (in grapheme clusters) end a sentence only when listed in `short_final`:
+    # most are what is left of a longer word ("th", "क").
+    short_word: int = 0
+    short_final: frozenset[str] = frozenset()
+    # Endings of inflected forms: a word the list lacks counts as an inflection of a listed
+    # one (by its stem) only when it ends so ("जताई", "selected"; not "स्थि", "selecte").
+    inflection_ends: tuple[str, ...] = ()
+    # A file in lint/data of listed words far more often the start of a longer word than a
+    # word of their own ("don": done, donate; "lea": lead): a sentence ending in one was cut.
+    prefix_words: str = ""
     # A word ending this way was cut off mid-letter (a virama, a vowel sign on nothing).
     broken_word_end: re.Pattern[str] | None = None
     # Words written with a full stop that does not end the sentence ("Mr.", "etc.").
@@ -58,6 +77,8 @@ class LintLanguage:
     scales: Mapping[str, float] = field(default_factory=dict)
     number_words: Mapping[str, int] = field(default_factory=dict)
     percent_words: frozenset[str] = frozenset()
+    # How the language writes the names of Latin letters ("UNO" said letter by letter: यूएनओ).
+    letter_names: Mapping[str, str] = field(default_factory=dict)
     # Longest title and description that search results show whole, in characters
     # (combining marks not counted: they take no width of their own).
     title_max: int = 70
@@ -70,7 +91,19 @@ ENGLISH = LintLanguage(
     stem=_english_stem,
     never_final=frozenset(
         "a an the of and or nor but to for with from into onto than as at by its their our "
-        "your my whose whether between among amid including despite via per such very".split()
+        "your my whose whether between among amid including despite via per such very "
+        "he she we they which".split()
+    ),
+    strandable=frozenset("to for with from into onto at by".split()),
+    relatives=frozenset("that which what who whom where whatever whichever".split()),
+    has_case=True,
+    unlisted_words_pass=True,
+    inflection_ends=("s", "ed", "d", "ing", "er", "est", "ly", "'s"),
+    prefix_words="en.prefixes.gz",
+    short_word=2,
+    # One letter is an initial ("J."); two letters are a word only if a sentence can end so.
+    short_final=frozenset(
+        "it us me up in on do go so be no ok ox tv uk un eu pm am id pc ai".split()
     ),
     abbreviations=frozenset(
         "mr mrs ms dr prof st jr sr no nos vs etc al approx govt dept inc ltd co corp rs "
@@ -202,9 +235,20 @@ HINDI = LintLanguage(
     wordlist="hi.words.gz",
     stem=_hindi_stem,
     never_final=frozenset(
-        "का के ने में से को पर और या तथा एवं व लेकिन परंतु परन्तु किंतु किन्तु कि इस उस इन उन "
-        "एक अपने अपना जिसमें जिससे जिसके जिसकी जिनमें जिनके यदि अगर क्योंकि".split()
+        "का के ने से पर और या तथा एवं व लेकिन परंतु परन्तु किंतु किन्तु कि इस उस इन उन "
+        "एक अपने अपना जिसमें जिससे जिसके जिसकी जिनमें जिनके यदि अगर क्योंकि "
+        # Bare verb roots: a finished sentence has "करें", "करता", "किया", not "कर".
+        "कर जा सक रह ले दे ला पा बन रख बदल डाल खिसक देख खोल चुन लिख पढ़ सुन बोल छोड़ खींच "
+        "जोड़ भेज समझ बता".split()
     ),
+    short_word=1,
+    # The one-syllable words a sentence ends with: auxiliaries and short verb forms.
+    short_final=frozenset(
+        "है हैं हो हों हूँ हूं था थी थे थीं की कीं दी दीं दें ली लीं लें दो लो जी हाँ हां भी ही में को".split()
+    ),
+    # Long vowel signs, nasals and vowels: no Hindi inflection ends in a short i or u.
+    inflection_ends=tuple("\u093e\u0940\u0947\u0948\u094b\u094c\u0902\u0901एईओ"),
+    prefix_words="hi.prefixes.gz",
     # A virama, or a vowel sign / nukta with no letter before it.
     broken_word_end=re.compile(
         r"(?:\u094d|(?<![\u0915-\u0939\u0958-\u095f\u0905-\u0914\u093c])[\u093e-\u094c\u093c])$"
@@ -311,6 +355,13 @@ HINDI = LintLanguage(
         "चारों": 4,
     },
     percent_words=frozenset({"प्रतिशत", "फीसदी", "फ़ीसदी", "फीसद"}),
+    letter_names=dict(
+        zip(
+            "abcdefghijklmnopqrstuvwxyz",
+            "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई ज़ेड".split(),
+            strict=True,
+        )
+    ),
 )
 
 LINT_LANGUAGES: dict[str, LintLanguage] = {"en": ENGLISH, "hi": HINDI}

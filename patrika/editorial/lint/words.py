@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 from collections import Counter
@@ -96,21 +97,61 @@ def common_words(name: str) -> frozenset[str]:
 
 
 @cache
-def _stems(name: str, language: LintLanguage) -> frozenset[str]:
-    return frozenset(language.stem(word) for word in _folded(name))
+def _stems(name: str, language: LintLanguage, *, common: bool) -> frozenset[str]:
+    listed = common_words(name) if common else _folded(name)
+    return frozenset(language.stem(word) for word in listed)
 
 
 def is_known(word: str, language: LintLanguage) -> bool:
     """Whether `word` is in the language's word list, as it is, or as an inflection of a
     listed word (its stemmer strips an ending and finds that stem: "जताई" from "जताना"). A
     word that has no ending to strip must be listed itself, so "होग" (होगा cut short) is not
-    known just because the stemmer makes "होग" of "होगा"."""
+    known just because the stemmer makes "होग" of "होगा"; nor is a word that does not end
+    like an inflected form ("स्थि": no Hindi inflection ends in a short i). A word
+    in lower case must be listed in lower case: "tex" is no word because "Tex" is a name."""
     folded = word.casefold()
-    known = _folded(language.wordlist)
+    common = word == word.lower() and language.has_case
+    known = common_words(language.wordlist) if common else _folded(language.wordlist)
     if folded in known:
         return True
+    if language.inflection_ends and not folded.endswith(language.inflection_ends):
+        return False
     stem = language.stem(folded)
-    return bool(known) and stem != folded and stem in _stems(language.wordlist, language)
+    return (
+        bool(known)
+        and stem != folded
+        and stem in _stems(language.wordlist, language, common=common)
+    )
+
+
+@cache
+def _sorted(name: str, *, common: bool) -> tuple[str, ...]:
+    return tuple(sorted(common_words(name) if common else _folded(name)))
+
+
+def starts_listed_word(word: str, language: LintLanguage) -> bool:
+    """Whether a longer word of the list begins with `word` (what a cut leaves: "mechan")."""
+    folded = word.casefold()
+    listed = _sorted(language.wordlist, common=word == word.lower() and language.has_case)
+    i = bisect.bisect_right(listed, folded)
+    return i < len(listed) and listed[i].startswith(folded)
+
+
+def is_prefix_word(word: str, language: LintLanguage) -> bool:
+    """A listed word far more often the start of a longer one than a word of its own."""
+    return word.casefold() in wordlist(language.prefix_words)
+
+
+# A grapheme cluster of an Indic script: a consonant with its conjuncts (virama + consonant)
+# and signs, or a vowel with its signs; any other character stands alone.
+_CONSONANT = "[\u0915-\u0939\u0958-\u095f\u0979-\u097f]\u093c?"
+_SIGNS = "[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]*"
+_CLUSTER = re.compile(rf"(?:{_CONSONANT}(?:\u094d{_CONSONANT})*|.){_SIGNS}", re.S)
+
+
+def clusters(word: str) -> list[str]:
+    """`word` in its written units: letters, or Devanagari syllables ("स्थि" is one)."""
+    return _CLUSTER.findall(word)
 
 
 def vocabulary(texts: list[str]) -> Counter[str]:
@@ -122,11 +163,21 @@ def is_rare_name(word: str) -> bool:
     """A capitalised Latin word no word list knows: a name translators transliterate (Wuhan,
     Modi). Names the list knows (India, Monday) are often translated instead (भारत, सोमवार),
     which sounds cannot check."""
+    english = get_language("en")
     return (
         len(word) >= 3
         and word[0].isupper()
         and not word.isupper()
         and word.isascii()
         and word.isalpha()
-        and not is_known(word, get_language("en"))
+        and not is_known(word, english)
+        and not _common_compound(word, english)
+    )
+
+
+def _common_compound(word: str, language: LintLanguage) -> bool:
+    """ "AutoFill", "XForms": common words run together, which translators translate."""
+    parts = re.findall(r"[A-Z][a-z]*|[a-z]+", word)
+    return len(parts) > 1 and all(
+        len(part) == 1 or is_known(part.lower(), language) for part in parts
     )

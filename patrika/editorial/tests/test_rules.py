@@ -3,6 +3,8 @@ leave alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from patrika.editorial.lint import Document, Text, lint_document
@@ -35,6 +37,15 @@ TRUNCATED = [
     ("hi", "मंत्री ने कहा कि पुल का काम अगले साल तक पूरा हो जाएगा और"),
     ("hi", "बैठक में कई मुद्दों पर चर्चा हुई जिनमें व्यापार भी शामिल था के।"),
     ("hi", "अधिकारियों ने बताया कि परियोजना का काम तेजी से चल रहा है सम्।"),
+    # Cuts that leave a real word, or something as short as what a cut leaves.
+    ("en", "Officials expect more don."),
+    ("en", "Both sides said the talks would open the th."),
+    ("en", "The ministry said it would issue new tex."),
+    ("en", "Cases of COVID-19 rose in March, and the city closed its schools against COVI."),
+    ("en", "Returns the size of an open"),
+    ("hi", "सरकार ने कहा कि इससे किसानों को लाभ क।"),
+    ("hi", "समिति ने अपनी रिपोर्ट प्रस्तुत कर।"),
+    ("hi", "यह खण्ड रंगों को पारिभाषित"),
 ]
 COMPLETE = [
     ("en", EN_OK),
@@ -49,6 +60,11 @@ COMPLETE = [
     ("hi", "वर्ष 2024 में व्यापार 65 अरब डॉलर तक पहुंच गया।"),
     ("hi", "इसके बाद समिति ने अपनी रिपोर्ट सौंपी और बैठक समाप्त हुई।"),
     ("hi", "यह परियोजना 2030 तक पूरी होगी, अधिकारियों ने बताया।"),
+    ("en", "Choose the value that you want to group the results by."),
+    ("en", "Drag the pointer to the hotspot."),
+    ("en", "It is up to you."),
+    ("hi", "किनारे को क्लिक करें फिर डिलीट कुंजी दबा दें।"),
+    ("hi", "यह सेटिंग सभी श्रेणियों पर लागू होती है (लीजैण्ड व डाटा श्रेणियों में)।"),
 ]
 
 
@@ -64,6 +80,46 @@ def test_truncation_finds_cut_sentences_and_words(language: str, paragraph: str)
 @pytest.mark.parametrize(("language", "paragraph"), COMPLETE)
 def test_truncation_leaves_complete_sentences_alone(language: str, paragraph: str) -> None:
     assert _rules(_doc(**{language: paragraph}), "truncation") == []
+
+
+def _corpus(name: str) -> list[tuple[str, str]]:
+    path = Path(__file__).resolve().parents[3] / "scripts" / "data" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")[1:]) for line in lines if line and not line.startswith("#")]
+
+
+def test_truncation_leaves_every_tico19_sentence_alone() -> None:
+    """Published translations (TICO-19, both languages), a paragraph each: none is cut off."""
+    pairs = _corpus("tico19-en-hi.tsv")
+    document = _doc(en="\n\n".join(en for en, _ in pairs), hi="\n\n".join(hi for _, hi in pairs))
+    assert _rules(document, "truncation") == []
+
+
+@pytest.mark.parametrize("language", ["en", "hi"])
+def test_truncation_finds_every_cut_of_a_sentences_last_word(language: str) -> None:
+    """Every cut of the last word of each TICO-19 sentence (a word the lists know), down to two
+    letters or one syllable, is found when it leaves no word, or a word as short as what cuts
+    leave ("th", "क"). A longer real word ("unit" of "united") may be a finished sentence."""
+    from patrika.editorial.lint.languages import get
+    from patrika.editorial.lint.words import clusters, is_known, words
+
+    lang = get(language)
+    missed = []
+    for en, hi in _corpus("tico19-en-hi.tsv"):
+        sentence = en if language == "en" else hi
+        last = words(sentence)[-1]
+        units = clusters(last.text)
+        if not is_known(last.text, lang) or last.text[0].isupper() or len(units) < 3:
+            continue
+        for keep in range(2 if language == "en" else 1, len(units)):
+            cut = "".join(units[:keep])
+            short = len(clusters(cut)) <= lang.short_word
+            if (is_known(cut, lang) and not short) or cut in lang.abbreviations:
+                continue
+            text = sentence[: last.start] + cut + (". Next." if language == "en" else "। अगला।")
+            if not _rules(_doc(**{language: text}), "truncation"):
+                missed.append(cut)
+    assert missed == []
 
 
 def test_truncation_skips_headings_lists_and_names_the_place() -> None:
@@ -248,6 +304,22 @@ def test_parity_names_latin_names_must_survive() -> None:
     hi = [HI_STORY[0].replace("नरेंद्र मोदी", "प्रधानमंत्री"), *HI_STORY[1:]]
     findings = _rules(_doc(en="\n\n".join(EN_STORY), hi="\n\n".join(hi)), "parity-names")
     assert sorted(f.excerpt for f in findings) == ["Modi", "Narendra"]
+
+
+@pytest.mark.parametrize(
+    ("en", "hi"),
+    [
+        ("Use AutoFill to complete the series.", "शृंखला पूरी करने के लिए स्वतः भरण का उपयोग करें।"),
+        (
+            "Tests if a Basic Uno object supports it.",
+            "जाँचता है कि कोई बेसिक यूएनओ वस्तु इसे समर्थित करती है।",
+        ),
+        ("Localised names are used.", "स्थानीय नाम इस्तेमाल होते हैं।"),
+        ("Wuhan reported new cases.", "वुहान ने नए मामले दर्ज किए।"),
+    ],
+)
+def test_parity_names_translated_or_transliterated_names_are_present(en: str, hi: str) -> None:
+    assert _rules(_doc(en=en, hi=hi), "parity-names") == []
 
 
 def test_alt_text_title_length_source_and_link_text() -> None:

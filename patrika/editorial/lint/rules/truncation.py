@@ -6,7 +6,12 @@ word no sentence ends with ("the", "के"), not a word broken mid-letter (a vi
 sign with nothing under it), and a known word — in the language's word list (as it is or by
 its stem), elsewhere in the story, a number, an acronym or an abbreviation. A capitalised
 word the list lacks passes as a name, unless it is the start of a longer word the story uses
-("Mo." where the story says "Modi"). Headings, lists, tables and image lines are not prose.
+("Mo." where the story says "Modi"). A word as short as what a cut leaves most often ("th",
+"क": two letters in English, one syllable in Hindi) must be one a sentence can end with
+("it", "है"). A short paragraph without closing punctuation is judged as a sentence when it
+reads like one (a capital, then lower-case words: "Returns the size of an"; in Hindi four
+words or more) and is not a phrase standing alone twice (stuffing). Headings, lists, tables
+and image lines are not prose.
 """
 
 from __future__ import annotations
@@ -22,8 +27,25 @@ from ..base import ERROR, Document, Finding, Text, TextRule
 from ..languages import LintLanguage
 from ..languages import get as get_language
 from ..markdown import Block
-from ..phrases import is_noise, short_phrase
-from ..words import is_known, is_rare_name, sentences, vocabulary, words
+from ..phrases import (
+    boilerplate_phrases,
+    fold,
+    is_boilerplate,
+    is_noise,
+    short_phrase,
+    stuffed_phrase,
+)
+from ..words import (
+    Word,
+    clusters,
+    is_known,
+    is_prefix_word,
+    is_rare_name,
+    sentences,
+    starts_listed_word,
+    vocabulary,
+    words,
+)
 
 PROSE = ("paragraph", "quote")
 
@@ -40,7 +62,7 @@ class TruncationRule(TextRule):
                 # Boilerplate and stuffing have rules of their own; a lone phrase is judged
                 # by its last word only ("…the need for").
                 if block.kind in PROSE and short_phrase(block.plain):
-                    yield from self._lone_phrase(text, block, language, counts)
+                    yield from self._lone_phrase(text, block, language)
                 continue
             found = list(sentences(block.plain, language))
             for number, sentence in enumerate(found):
@@ -59,6 +81,11 @@ class TruncationRule(TextRule):
                 if not sentence_words:
                     continue
                 last = sentence_words[-1]
+                tail = block.plain[sentence.start + last.end : sentence.end]
+                if any(char in ")]»”’\"'" for char in tail):
+                    continue  # a cut leaves no closing bracket or quote: "(… में)."
+                if _stranded(sentence_words, language):
+                    continue
                 reason = cut_reason(last.text, language, counts, paragraph_end=paragraph_end)
                 if reason:
                     start = sentence.start + last.start
@@ -70,9 +97,7 @@ class TruncationRule(TextRule):
                         end=sentence.end,
                     )
 
-    def _lone_phrase(
-        self, text: Text, block: Block, language: LintLanguage, counts: Counter[str]
-    ) -> Iterable[Finding]:
+    def _lone_phrase(self, text: Text, block: Block, language: LintLanguage) -> Iterable[Finding]:
         found = words(block.plain)
         if found and found[-1].text.casefold() in language.never_final:
             last = found[-1]
@@ -83,6 +108,40 @@ class TruncationRule(TextRule):
                 start=0,
                 end=len(block.plain),
             )
+        elif _reads_as_sentence(block.plain, language) and not _stands_for_itself(text, block):
+            yield self.finding(
+                text,
+                _("The paragraph ends without closing punctuation: cut off?"),
+                block=block,
+                start=0,
+                end=len(block.plain),
+            )
+
+
+def _stranded(found: list[Word], language: LintLanguage) -> bool:
+    """A preposition left at the end by a relative clause: "…the value you want it for."."""
+    folded = [w.text.casefold() for w in found]
+    return folded[-1] in language.strandable and any(w in language.relatives for w in folded)
+
+
+def _reads_as_sentence(plain: str, language: LintLanguage) -> bool:
+    found = [w.text for w in words(plain)]
+    if language.has_case:
+        # "Returns the size of an", not "Modi and Putin in Moscow" (a caption or a heading).
+        return (
+            len(found) >= 3
+            and found[0][0].isupper()
+            and any(len(w) >= 4 and w.islower() and w.isalpha() for w in found[1:])
+        )
+    return len(found) >= 4
+
+
+def _stands_for_itself(text: Text, block: Block) -> bool:
+    """Boilerplate, a stuffed line, or a line standing alone more than once: other rules'."""
+    if stuffed_phrase(block.plain) or is_boilerplate(block.plain, boilerplate_phrases()):
+        return True
+    folded = fold(block.plain)
+    return sum(fold(other.plain) == folded for other in text.blocks) > 1
 
 
 def _story_vocabulary(document: Document) -> Counter[str]:
@@ -108,20 +167,32 @@ def cut_reason(
     if language.broken_word_end and language.broken_word_end.search(word):
         if counts[folded] < 2:
             return _("“%(word)s” ends mid-letter: cut off?") % {"word": word}
-    if len(word) == 1 or folded in language.abbreviations:
+    if folded in language.abbreviations:
         return None
-    if word.isupper() and len(word) > 1:
-        return None  # an acronym
+    if len(word) == 1 and word.isupper():
+        return None  # an initial
+    short = len(clusters(word)) <= language.short_word
+    if short and (word.islower() or not language.has_case) and folded not in language.short_final:
+        return _("“%(word)s” is too short to end a sentence: cut off?") % {"word": word}
+    if len(word) == 1:
+        return None
     if counts[folded] >= 2:
         return None
     longer = _longer_story_word(folded, counts)
-    if word[0].isupper() and paragraph_end and longer and is_rare_name(longer.capitalize()):
-        # "Pu." where the story says "Putin": a name cut short, even if "Pu" is listed.
-        return _("“%(word)s” looks like the start of “%(longer)s”: cut off?") % {
-            "word": word,
-            "longer": longer,
-        }
+    if word[0].isupper() and longer and (paragraph_end or not _known(word, language)):
+        # "Pu." where the story says "Putin", "COVI." where it says "COVID-19".
+        if is_rare_name(longer.capitalize()) or not _known(word, language):
+            return _("“%(word)s” looks like the start of “%(longer)s”: cut off?") % {
+                "word": word,
+                "longer": longer,
+            }
+    if word.isupper() and len(word) > 1:
+        return None  # an acronym
     if _known(word, language):
+        if (word.islower() or not language.has_case) and is_prefix_word(word, language):
+            return _("“%(word)s” is more often the start of a longer word: cut off?") % {
+                "word": word
+            }
         return None
     if word[0].isupper():
         return None  # a name the list lacks
@@ -130,6 +201,8 @@ def cut_reason(
             "word": word,
             "longer": longer,
         }
+    if language.unlisted_words_pass and not starts_listed_word(word, language):
+        return None  # no cut leaves this: a word the list lacks ("hotspot")
     return _("“%(word)s” is not a word the dictionary knows: cut off?") % {"word": word}
 
 
@@ -140,6 +213,18 @@ def _known(word: str, language: LintLanguage) -> bool:
 
 
 def _longer_story_word(folded: str, counts: Counter[str]) -> str | None:
+    """A word of the story that `folded` begins, other than its plural or possessive."""
     if len(folded) < 2:
         return None
-    return next((w for w in counts if len(w) > len(folded) and w.startswith(folded)), None)
+    endings = ("s", "es", "'s", "’s")
+    return next(
+        (
+            w
+            for w in counts
+            if len(w) > len(folded)
+            and w.startswith(folded)
+            and w[len(folded) :] not in endings
+            and w[len(folded)].isalnum()
+        ),
+        None,
+    )
