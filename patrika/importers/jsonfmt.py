@@ -32,6 +32,7 @@ from .base import (
     translation_states_set,
 )
 from .export import FORMAT, PRIVATE_COMMENT_FIELDS, VERSION
+from .language import language_name
 from .media import image_for_url
 
 _OPENING_END = '"stories": ['
@@ -179,7 +180,11 @@ class JsonImporter(BaseImporter):
             if not isinstance(t, dict) or not t.get("title") or not t.get("language"):
                 raise ItemError("a translation has no title or language")
             if t["language"] not in configured:
-                raise ItemError(f"language {t['language']!r} is not configured")
+                raise ItemError(
+                    f"a translation is in {language_name(str(t['language']))} "
+                    f"({t['language']!r}), which is not one of this site's languages "
+                    f"({', '.join(configured)})"
+                )
             data.append(
                 TranslationData(
                     language=t["language"],

@@ -9,10 +9,17 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from patrika.newsroom.models import Story, StoryStatus, Translation
+from patrika.newsroom.models import Story, StoryStatus
 from patrika.newsroom.services import StoryData, TranslationData
 
-from .base import BaseImporter, ImportFileError, ItemError, checksum, story_upsert
+from .base import (
+    BaseImporter,
+    ImportFileError,
+    ItemError,
+    checksum,
+    story_find_by_title,
+    story_upsert,
+)
 from .textdump import ParsedDump, fold, parse_dump
 
 __all__ = ["TextImporter", "decode_text", "parse_dump", "story_key"]
@@ -49,7 +56,7 @@ class TextImporter(BaseImporter):
             text = decode_text(path.read_bytes(), path=path)
             where = str(path)
             try:
-                parsed = parse_dump(text)
+                parsed = parse_dump(text, language=self.options.language)
             except ItemError as error:
                 raise ImportFileError(str(error), file=path) from None
             for warning in parsed.warnings:
@@ -70,12 +77,7 @@ class TextImporter(BaseImporter):
         )
 
         def find_foreign() -> Story | None:
-            match = (
-                Translation.objects.filter(language=original.language, title=original.title)
-                .select_related("story")
-                .first()
-            )
-            return match.story if match else None
+            return story_find_by_title(language=original.language, title=original.title)
 
         def build(existing: Story | None) -> StoryData:
             publish = self.options.publish

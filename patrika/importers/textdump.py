@@ -2,16 +2,23 @@
 
 The rules, in order (each is a small function below, so a new dump shape is a new rule):
 
-1. Boilerplate lines ("Scroll down for hindi", "Leave a Comment", …) are dropped. The list is
+1. Boilerplate lines ("Leave a Comment", "Read more: …") are dropped. The list is
    `DEFAULT_BOILERPLATE` plus `settings.PATRIKA_IMPORT_BOILERPLATE_EXTRA`; matching ignores
-   case, spacing and decoration ("*", "»", ":").
+   case, spacing and decoration ("*", "»", ":"). Lines that only say where the other language
+   is ("Scroll down for Hindi", "नीचे हिंदी में पढ़ें") are dropped by their shape
+   (`pointers.is_language_pointer`), in any phrasing.
 2. Keyword stuffing (a phrase repeated on one line, "X/X/X", or a short line that appears more
    than once) becomes one tag and leaves the text. "Tags: a, b" lines become tags too.
 3. "By Name" lines become authors; "Source: …" lines and trailing "Title – Publisher" lines
    become source attributions.
 4. What is left is split into runs by script (Latin → en, Devanagari → hi, …): each language's
    first line is its title, short unpunctuated lines followed by a paragraph are headings.
+   Text in a script none of the site's languages uses is refused (or, with `--language`,
+   stored under that language).
 5. Warnings, never edits, for what a rule cannot fix: a paragraph that seems cut mid-word.
+
+Lines keep every character as written (only the spaces around a line go); comparisons use
+`fold`.
 """
 
 from __future__ import annotations
@@ -26,18 +33,14 @@ from django.conf import settings
 
 from patrika import languages
 from patrika.newsroom.services import SourceData
-from patrika.text import normalize
+from patrika.text import text_key
 
 from .base import ItemError
 from .htmlmd import escape_markdown
+from .language import script_name
+from .pointers import is_language_pointer
 
 DEFAULT_BOILERPLATE: tuple[str, ...] = (
-    "scroll down for hindi",
-    "scroll down for english",
-    "scroll down for hindi version",
-    "scroll down for english version",
-    "hindi version below",
-    "english version below",
     "for more news click here",
     "click here for more news",
     "for more updates click here",
@@ -72,9 +75,6 @@ DEFAULT_BOILERPLATE: tuple[str, ...] = (
     "और पढ़ें",
     "अधिक समाचार के लिए यहां क्लिक करें",
     "ज्यादा खबरों के लिए यहां क्लिक करें",
-    "हिंदी में पढ़ने के लिए नीचे स्क्रॉल करें",
-    "अंग्रेज़ी में पढ़ने के लिए नीचे स्क्रॉल करें",
-    "अंग्रेजी में पढ़ने के लिए नीचे स्क्रॉल करें",
     "विज्ञापन",
     "शेयर करें",
     "कमेंट करें",
@@ -147,7 +147,8 @@ def boilerplate_phrases() -> tuple[str, ...]:
 
 
 def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", normalize(text)).strip(_DECOR).casefold()
+    """The form lines are compared in (never stored): `text_key`, decoration stripped."""
+    return text_key(text).strip(_DECOR)
 
 
 def _ends_terminal(text: str) -> bool:
@@ -217,7 +218,7 @@ def _read_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = True
     for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = re.sub(r"\s+", " ", normalize(raw)).strip()
+        stripped = raw.strip()
         if not stripped:
             blank = True
             if lines:
@@ -230,15 +231,20 @@ def _read_lines(text: str) -> list[Line]:
     return lines
 
 
-def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> ParsedDump:
-    """Turn a dump's text into translations, tags, authors and sources (no database)."""
+def parse_dump(
+    text: str, *, boilerplate: Sequence[str] | None = None, language: str = ""
+) -> ParsedDump:
+    """Turn a dump's text into translations, tags, authors and sources (no database).
+
+    `language`: a configured language to store text under when its script is that language's
+    or one the site does not publish (otherwise such text is refused)."""
     phrases = boilerplate_phrases() if boilerplate is None else boilerplate
     parsed = ParsedDump(translations=[])
     lines = _read_lines(text)
 
     kept: list[Line] = []
     for line in lines:
-        if is_boilerplate(line.text, phrases):
+        if is_boilerplate(line.text, phrases) or is_language_pointer(line.text):
             parsed.removed.append(line.text)
         elif not any(ch.isalnum() for ch in line.text):
             parsed.removed.append(line.text)  # "* * *", "———"
@@ -295,7 +301,7 @@ def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> Parsed
         lines.pop()
     parsed.sources.extend(trailing)
 
-    runs = _language_runs(lines)
+    runs = _language_runs(lines, language=language)
     by_language: dict[str, list[Line]] = {}
     for language, run in runs:
         if language in by_language:
@@ -311,15 +317,14 @@ def parse_dump(text: str, *, boilerplate: Sequence[str] | None = None) -> Parsed
     return parsed
 
 
-def _language_runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
-    runs: list[tuple[str, list[Line]]] = []
+def _language_runs(lines: list[Line], *, language: str) -> list[tuple[str, list[Line]]]:
+    runs: list[tuple[str, list[Line]]] = []  # (script, lines)
     for line in lines:
-        has_letters = any(ch.isalpha() for ch in line.text)
-        language = languages.detect_script_language(line.text) if has_letters else None
-        if runs and (language is None or runs[-1][0] == language):
+        script = languages.dominant_script(line.text)
+        if runs and (script is None or runs[-1][0] == script):
             runs[-1][1].append(line)
         else:
-            runs.append((language or languages.codes()[0], [line]))
+            runs.append((script or "Latn", [line]))
     # A single short line of another script inside a run (a quoted name) stays in that run.
     changed = True
     while changed:
@@ -330,7 +335,18 @@ def _language_runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
                 runs[i - 1 : i + 2] = [(before[0], before[1] + middle[1] + after[1])]
                 changed = True
                 break
-    return runs
+    return [(_run_language(script, run, language), run) for script, run in runs]
+
+
+def _run_language(script: str, run: list[Line], forced: str) -> str:
+    found = languages.language_for_script(script, prefer=forced or None) or forced
+    if not found:
+        raise ItemError(
+            f"line {run[0].number}: text in {script_name(script)} script, which none of this "
+            f"site's languages ({', '.join(languages.codes())}) uses; to import it anyway, "
+            "name the language to store it under with --language"
+        )
+    return found
 
 
 def _is_list_item(text: str) -> re.Match[str] | None:

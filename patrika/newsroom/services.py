@@ -20,7 +20,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from patrika.slugs import validate_slug
-from patrika.text import normalize, slugify
+from patrika.text import slugify, text_key
 
 from .baking import meta_from, story_bake
 from .models import (
@@ -122,18 +122,35 @@ def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
     return slug
 
 
+def _named(rows: QuerySet, name: str) -> Tag | Author | None:
+    """The row whose name is `name` as written or as compared (`text_key`: composed or not,
+    joiners, case). Rows named alike share a slug base, so only those few are compared; a
+    case-only match (its slug edited by hand) is the last resort."""
+    exact = rows.filter(name=name).first()
+    if exact is not None:
+        return exact
+    key, base = text_key(name), slugify(name)
+    candidates = rows.filter(name__iexact=name)
+    if base:
+        candidates = rows.filter(slug=base) | rows.filter(slug__startswith=f"{base}-")
+    found = next((row for row in candidates if text_key(row.name) == key), None)
+    if found is None and base:
+        found = next((r for r in rows.filter(name__iexact=name) if text_key(r.name) == key), None)
+    return found
+
+
 def tag_get_or_create(*, name: str) -> Tag:
-    name = normalize(name).strip()
-    # Exact first: it uses the unique index, where a case-insensitive match scans every tag.
-    tag = Tag.objects.filter(name=name).first() or Tag.objects.filter(name__iexact=name).first()
+    """The tag named `name` (compared by `text_key`), or a new one named exactly so."""
+    name = name.strip()
+    tag = _named(Tag.objects.all(), name)
     return tag or Tag.objects.create(
         name=name, slug=_free_slug(Tag.objects.all(), name, fallback="tag")
     )
 
 
 def author_get_or_create(*, name: str) -> Author:
-    name = normalize(name).strip()
-    author = Author.objects.filter(name=name).first()
+    name = name.strip()
+    author = _named(Author.objects.all(), name)
     return author or Author.objects.create(
         name=name, slug=_free_slug(Author.objects.all(), name, fallback="author")
     )
@@ -251,10 +268,13 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
         story.tags.set(tags)
         story.authors.set(authors)
         story.sources.all().delete()
-    sources = SourceAttribution.objects.bulk_create(
+    sources = [
         SourceAttribution(story=story, title=s.title, publisher=s.publisher, url=s.url, position=i)
         for i, s in enumerate(data.sources)
-    )
+    ]
+    for source in sources:
+        source.check_storable()  # bulk_create does not call save()
+    sources = SourceAttribution.objects.bulk_create(sources)
     # Baked from what was just written, without reading it back (imports save thousands).
     meta = meta_from(
         story,
