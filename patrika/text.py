@@ -87,7 +87,8 @@ def slugify(value: str, max_length: int = 120) -> str:
 
     Django's slugify(allow_unicode=True) drops combining marks and turns "मोदी" into "मद".
     """
-    value = normalize(value).lower()
+    # Format characters (ZWJ, ZWNJ, soft hyphen, bidi marks) shape a word, they do not end it.
+    value = "".join(c for c in normalize(value).lower() if unicodedata.category(c) != "Cf")
     out: list[str] = []
     for char in value:
         out.append(char if _is_word_char(char) else "-")

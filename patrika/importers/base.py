@@ -218,7 +218,9 @@ class CommitEvery:
 def checksum(*parts: Any) -> str:
     """A stable hash of what an item was parsed into (plain data: str, dict, list, dates)."""
     raw = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(raw.encode()).hexdigest()
+    # A lone surrogate (from a JSON "\\ud800") must not stop the hashing: the item is refused
+    # later with a message that names it.
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # A story counts as edited in Patrika when it was saved this long after its last import.
@@ -305,6 +307,8 @@ def story_upsert(
 def story_find_by_title(*, language: str, title: str) -> Story | None:
     """A story with a `language` translation titled `title`, compared by `text_key` (composed
     or not, joiners, case). Titles alike share a slug base, so only those few are compared."""
+    if unstorable(title):
+        return None  # no stored title can hold it (and the database cannot be asked)
     rows = Translation.objects.filter(language=language).select_related("story")
     match = rows.filter(title=title).first()
     if match is None and (base := slugify(title)):

@@ -184,7 +184,7 @@ class _Converter:
             return [self.list_item(element, "- ")]
         if tag == "blockquote":
             inner = "\n\n".join(self.blocks(element))
-            return ["\n".join(f"> {line}" if line else ">" for line in inner.splitlines())]
+            return ["\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))]
         if tag == "pre":
             code = element.text_content().strip("\n")
             fence = "~~~" if "```" in code else "```"
@@ -213,7 +213,7 @@ class _Converter:
             return marker.rstrip()
         pad = " " * len(marker)
         text = ("\n\n" if loose else "\n").join(inner)
-        lines = text.splitlines()
+        lines = text.split("\n")
         body = [marker + lines[0]] + [pad + line if line else "" for line in lines[1:]]
         return "\n".join(body)
 

@@ -18,6 +18,7 @@ from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom import services
 from patrika.newsroom.models import Author, Story, StoryStatus, Translation
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
+from patrika.text import describe_character, unstorable
 
 from .base import (
     FAILED,
@@ -105,6 +106,27 @@ def _stream(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             raise ImportFileError("the export ends early (no closing ]})", file=path)
 
 
+def _unstorable_in(value: Any, path: str = "") -> str:
+    """Where in a story record a string holds what cannot be stored, and what it is ("" if
+    nowhere): checked first, as the record's strings are also used to look stories up."""
+    if isinstance(value, str):
+        found = unstorable(value)
+        if found:
+            return (
+                f"{path or 'the story'} contains {describe_character(found[1])} at character "
+                f"{found[0] + 1}, which cannot be stored"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if problem := _unstorable_in(item, f"{path}.{key}" if path else str(key)):
+                return problem
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if problem := _unstorable_in(item, f"{path}[{index}]"):
+                return problem
+    return ""
+
+
 def _date(value: Any, what: str) -> datetime | None:
     if value in (None, ""):
         return None
@@ -136,6 +158,9 @@ class JsonImporter(BaseImporter):
         where = f"{path}: story {ident}" + (f" (line {line})" if line else "")
         if not isinstance(record, dict):
             self.result.add(FAILED, where, "not a story object")
+            return None
+        if problem := _unstorable_in(record):
+            self.result.add(FAILED, where, problem)
             return None
         key = record.get("import_source") or f"json:{site}:story:{ident}"
 

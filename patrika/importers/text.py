@@ -44,7 +44,7 @@ def decode_text(raw: bytes, *, path: Path) -> str:
 def story_key(parsed: ParsedDump) -> str:
     # Path-independent: the same story imported from another folder or name still updates.
     title = parsed.translations[0].title
-    return "text:" + hashlib.sha1(fold(title).encode()).hexdigest()[:24]
+    return "text:" + hashlib.sha1(fold(title).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 class TextImporter(BaseImporter):

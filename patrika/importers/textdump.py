@@ -217,7 +217,8 @@ def parse_source(text: str, *, strict: bool) -> SourceData | None:
 def _read_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Only line breaks end a line: U+2028 and the like inside a line are text.
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         stripped = raw.strip()
         if not stripped:
             blank = True

@@ -20,7 +20,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from patrika.slugs import validate_slug
-from patrika.text import slugify, text_key
+from patrika.text import MARKUP_SPACE, check_storable, slugify, text_key
 
 from .baking import meta_from, story_bake
 from .models import (
@@ -141,7 +141,8 @@ def _named(rows: QuerySet, name: str) -> Tag | Author | None:
 
 def tag_get_or_create(*, name: str) -> Tag:
     """The tag named `name` (compared by `text_key`), or a new one named exactly so."""
-    name = name.strip()
+    name = name.strip(MARKUP_SPACE)
+    check_storable(name, field=str(Tag._meta.verbose_name))  # before it is looked up
     tag = _named(Tag.objects.all(), name)
     return tag or Tag.objects.create(
         name=name, slug=_free_slug(Tag.objects.all(), name, fallback="tag")
@@ -149,7 +150,8 @@ def tag_get_or_create(*, name: str) -> Tag:
 
 
 def author_get_or_create(*, name: str) -> Author:
-    name = name.strip()
+    name = name.strip(MARKUP_SPACE)
+    check_storable(name, field=str(Author._meta.verbose_name))  # before it is looked up
     author = _named(Author.objects.all(), name)
     return author or Author.objects.create(
         name=name, slug=_free_slug(Author.objects.all(), name, fallback="author")
