@@ -55,6 +55,8 @@ def describe_character(char: str) -> str:
         name = "NULL"
     elif 0xD800 <= point <= 0xDFFF:
         name = "a lone surrogate"
+    elif point in (0xFFFE, 0xFFFF):
+        name = "a noncharacter"
     else:
         name = unicodedata.name(char, "a control character")
     return f"U+{point:04X} ({name})"
