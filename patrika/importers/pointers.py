@@ -26,7 +26,7 @@ MAX_CHARS = 120
 POINTING = """
 below above follows follow following next scroll down up read reading continue see find
 version versions translation translated click tap swipe
-नीचे ऊपर पढ़ें पढ़िए पढ़ने पढ़ सकते स्क्रॉल देखें देखिए संस्करण अनुवाद आगे क्लिक
+नीचे ऊपर पढ़ें पढ़िए पढ़ने पढ़ सकते स्क्रॉल देखें देखिए संस्करण अनुवाद आगे क्लिक वर्ज़न ट्रांसलेशन
 """
 # Words such a line may hold besides (articles, "for", "this story", "कृपया", "के लिए").
 FILLER = """
