@@ -34,7 +34,7 @@ from .base import (
 from .htmlmd import html_to_markdown
 from .language import language_decide
 from .pagemeta import _date_of, headline_from, page_facts
-from .pointers import is_language_pointer, is_read_cue, is_read_more_line
+from .pointers import is_language_pointer, is_link_only, is_read_cue, is_read_more_line
 from .textdump import boilerplate_phrases, is_boilerplate
 from .verbatim import Verbatim
 
@@ -57,22 +57,26 @@ class Page:
 
 def _body_blocks(markdown: str, *, title: str) -> list[str]:
     """The article's blocks without the repeated headline, boilerplate, "read in Hindi" lines
-    and "Read more: …" link lines (also a "Read more:" label with the links under it)."""
+    and "Read more: …" link lines (a "Read more:" label alone takes the links under it along)."""
     phrases = boilerplate_phrases()
-    blocks = [b.strip("\n") for b in markdown.split("\n\n") if b.strip(MARKUP_SPACE)]
     kept: list[str] = []
-    for index, block in enumerate(blocks):
+    after_cue = False
+    for block in (b.strip("\n") for b in markdown.split("\n\n")):
         plain = block.lstrip("#").strip(MARKUP_SPACE)
-        following = blocks[index + 1] if index + 1 < len(blocks) else ""
-        cue = is_read_cue(plain.strip("*_:：-–— ")) and is_read_more_line(following)
+        if not plain:
+            continue
+        cue = is_read_cue(plain.strip("*_:：-–—|»() "))
         if (
-            (block.startswith("# ") and text_key(plain) == text_key(title))
+            cue
+            or (after_cue and is_link_only(block))
+            or (block.startswith("# ") and text_key(plain) == text_key(title))
             or is_boilerplate(plain, phrases)
             or is_language_pointer(plain)
             or is_read_more_line(block)
-            or cue
         ):
+            after_cue = cue or (after_cue and is_link_only(block))
             continue
+        after_cue = False
         kept.append(block)
     return kept
 
@@ -121,7 +125,7 @@ def extract_page(raw: bytes, *, path: Path, language: str = "") -> Page:
         raise ImportFileError(str(error), file=path) from None
     body = verbatim.restore(html_to_markdown(html or ""))
     author = verbatim.restore(meta.author or "")
-    authors = [a.strip() for a in author.replace(";", ",").split(",") if a.strip()]
+    authors = facts.authors or [a.strip() for a in author.replace(";", ",").split(",") if a.strip()]
     return Page(
         title=title[:300],
         body="\n\n".join(_body_blocks(body, title=title)) + "\n",

@@ -21,7 +21,8 @@ from babel.dates import get_day_names, get_month_names
 from lxml import etree
 
 from patrika import languages
-from patrika.text import text_key
+from patrika.search.analysis.tokenize import words
+from patrika.text import MARKUP_SPACE, text_key
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _NO_TEXT = {"script", "style", "noscript", "template", "head", "title"}
@@ -42,6 +43,8 @@ class PageFacts:
     language: str = ""  # the declared language tag covering most of the page's text
     site_names: list[str] = field(default_factory=list)
     dates: set[date] = field(default_factory=set)
+    # As the page writes them (trafilatura's own clean-up cuts a final vowel sign: शर्मा → शर्म).
+    authors: list[str] = field(default_factory=list)
 
 
 def _json_ld(tree: etree._Element) -> Iterator[dict[str, Any]]:
@@ -102,6 +105,8 @@ def page_facts(tree: etree._Element, *, url: str = "") -> PageFacts:
             facts.site_names.append(value.lstrip("@"))
         elif key in _DATE_META and (found := _date_of(value)):
             facts.dates.add(found)
+        elif key in ("author", "article:author") and not value.startswith("http"):
+            facts.authors += [a.strip(MARKUP_SPACE) for a in re.split("[,;]", value)]
         elif key in _LANGUAGE_META and not meta_language:
             meta_language = value.split(",")[0]
         elif key in ("og:url",) and not url:
@@ -115,6 +120,11 @@ def page_facts(tree: etree._Element, *, url: str = "") -> PageFacts:
         if any(k in ("WebSite", "NewsMediaOrganization", "Organization") for k in kinds):
             if isinstance(node.get("name"), str):
                 facts.site_names.append(node["name"])
+        authors = node.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, dict) and author.get("@type") == "Person":
+                if isinstance(author.get("name"), str) and author["name"] not in facts.authors:
+                    facts.authors.append(author["name"].strip(MARKUP_SPACE))
         for key in ("datePublished", "dateModified", "dateCreated"):
             if isinstance(node.get(key), str) and (found := _date_of(node[key])):
                 facts.dates.add(found)
@@ -126,6 +136,7 @@ def page_facts(tree: etree._Element, *, url: str = "") -> PageFacts:
     host = urlparse(url).hostname or ""
     facts.site_names += [part for part in host.split(".") if part and part not in _HOST_NOISE]
     facts.language = facts.language or meta_language
+    facts.authors = list(dict.fromkeys(a for a in facts.authors if a))
     return facts
 
 
@@ -176,10 +187,10 @@ def _day_names() -> frozenset[str]:
 def _segment_dates(segment: str) -> set[date]:
     """Every date `segment` can be read as, when it is nothing but a date (and a time)."""
     text = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|ist|utc|gmt)?", " ", text_key(segment))
-    words = re.findall(r"\w+", text)
-    months = [_month_numbers()[w] for w in words if w in _month_numbers()]
-    numbers = [int(w) for w in words if w.isdigit()]
-    rest = [w for w in words if not w.isdigit() and w not in _month_numbers()]
+    found_words = words(text)
+    months = [_month_numbers()[w] for w in found_words if w in _month_numbers()]
+    numbers = [int(w) for w in found_words if w.isdigit()]
+    rest = [w for w in found_words if not w.isdigit() and w not in _month_numbers()]
     if any(w not in _day_names() and w not in ("st", "nd", "rd", "th") for w in rest):
         return set()
     triples: list[tuple[int, int, int]] = []

@@ -106,16 +106,26 @@ def is_read_cue(text: str) -> bool:
     )
 
 
+def _links_and_label(markdown: str) -> tuple[list[re.Match[str]], str]:
+    """The links of a Markdown block, and what is left once they, list markers and
+    separators are taken out."""
+    links = list(_LINK.finditer(markdown))
+    rest = re.sub(r"(?m)^\s*(?:[-*+•]|\d+[.)])\s+", " ", _LINK.sub(" ", markdown))
+    return links, re.sub(r"[\s*_~:：|»«\-–—,;.•/\\()\[\]]+", " ", rest).strip()
+
+
+def is_link_only(markdown: str) -> bool:
+    """Links (a line of them, a list of them) and nothing else."""
+    links, label = _links_and_label(markdown)
+    return bool(links) and not label
+
+
 def is_read_more_line(markdown: str) -> bool:
     """A Markdown block made of links and nothing else but a reading cue ("Read more:") before
     them or at the start of the only link's text."""
-    links = list(_LINK.finditer(markdown))
+    links, label = _links_and_label(markdown)
     if not links:
         return False
-    rest = _LINK.sub(" ", markdown)
-    # What is left may be list markers, separators and one cue label, nothing else.
-    rest = re.sub(r"(?m)^\s*(?:[-*+•]|\d+[.)])\s+", " ", rest)
-    label = re.sub(r"[\s*_~:：|»«\-–—,;.•/]+", " ", rest).strip()
     if label:
         return is_read_cue(label)
     if len(links) != 1:
