@@ -20,6 +20,7 @@ from patrika.newsroom import services
 from patrika.newsroom.models import Story, Translation, TranslationState
 from patrika.newsroom.services import StoryData, TranslationData
 from patrika.safe_url import MAX_LENGTH, validate_public_url
+from patrika.text import describe_character, slugify, text_key, unstorable
 
 from .models import ImportRecord
 
@@ -35,6 +36,9 @@ class ImportOptions:
     update_foreign: bool = False
     # A local copy of wp-content/uploads: featured images are copied from it.
     uploads: Path | None = None
+    # Store text whose language the source does not say (or says is one the site does not
+    # publish) under this configured language instead of refusing it.
+    language: str = ""
 
 
 class ImportFileError(Exception):
@@ -232,7 +236,9 @@ class CommitEvery:
 def checksum(*parts: Any) -> str:
     """A stable hash of what an item was parsed into (plain data: str, dict, list, dates)."""
     raw = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(raw.encode()).hexdigest()
+    # A lone surrogate (from a JSON "\\ud800") must not stop the hashing: the item is refused
+    # later with a message that names it.
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # A story counts as edited in Patrika when it was saved this long after its last import.
@@ -317,6 +323,20 @@ def story_upsert(
     return story
 
 
+def story_find_by_title(*, language: str, title: str) -> Story | None:
+    """A story with a `language` translation titled `title`, compared by `text_key` (composed
+    or not, joiners, case). Titles alike share a slug base, so only those few are compared."""
+    if unstorable(title):
+        return None  # no stored title can hold it (and the database cannot be asked)
+    rows = Translation.objects.filter(language=language).select_related("story")
+    match = rows.filter(title=title).first()
+    if match is None and (base := slugify(title)):
+        key = text_key(title)
+        candidates = rows.filter(slug=base) | rows.filter(slug__startswith=f"{base}-")
+        match = next((t for t in candidates if text_key(t.title) == key), None)
+    return match.story if match else None
+
+
 def free_slugs(translations: list[TranslationData], existing: Story | None) -> None:
     """Keep each WordPress slug unless another story has it (one query for all languages)."""
     wanted = [t for t in translations if t.slug]
@@ -358,6 +378,14 @@ def comments_upsert(
     whose parent is not in the source (they become top-level comments). `fresh`: the story was
     just created, so none of its comments can exist yet (no lookup).
     """
+    for ident, comment, _parent in rows:
+        for name in fields:
+            value = getattr(comment, name)
+            if isinstance(value, str) and (found := unstorable(value)):
+                raise ItemError(
+                    f"comment {ident}: {name} contains {describe_character(found[1])} at "
+                    f"character {found[0] + 1}, which cannot be stored"
+                )
     existing: dict[str, Comment] = {}
     if not fresh:
         keys = [comment.import_source for _ident, comment, _parent in rows]

@@ -176,14 +176,17 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _cdata(text: str | None) -> str:
-    text = _XML_INVALID.sub("", text or "")
-    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    text = _XML_INVALID.sub("", text or "").replace("]]>", "]]]]><![CDATA[>")
+    # XML parsers read a carriage return as a line feed, even in CDATA; a character reference
+    # between two sections keeps it.
+    return "<![CDATA[" + text.replace("\r", "]]>&#13;<![CDATA[") + "]]>"
 
 
 def _attr(text: str) -> str:
     return (
         _XML_INVALID.sub("", text)
         .replace("&", "&amp;")
+        .replace("\r", "&#13;")
         .replace('"', "&quot;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")

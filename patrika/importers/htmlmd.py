@@ -11,6 +11,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from patrika.text import MARKUP_SPACE
+
 BLOCK_TAGS = {
     "p",
     "div",
@@ -49,7 +51,9 @@ _ESCAPE = re.compile(r"([\\`*_\[\]<])")
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+=~]|-(?=\s|$))", re.MULTILINE)
 _ORDERED_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
-_WS = re.compile(r"\s+")
+# HTML's own whitespace, which a browser collapses; a no-break space, a thin space or a
+# zero-width character is text and is kept.
+_WS = re.compile(f"[{MARKUP_SPACE}]+")
 
 
 _SPECIAL = re.compile(r"[\\`*_\[\]<&#>+=~\-\d]")
@@ -119,7 +123,7 @@ def html_to_text(html: str) -> str:
     if not html or not html.strip():
         return ""
     if "<" not in html and "&" not in html:
-        return html.strip()
+        return html.strip(MARKUP_SPACE)
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
@@ -128,13 +132,14 @@ def html_to_text(html: str) -> str:
         p.tail = "\n\n" + (p.tail or "")
     text = re.sub(r"[ \t]+", " ", root.text_content())
     text = re.sub(r" *\n *", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return re.sub(r"\n{3,}", "\n\n", text).strip(MARKUP_SPACE)
 
 
 class _Converter:
     def convert(self, root: lxml.html.HtmlElement) -> str:
         blocks = self.blocks(root)
-        return "\n\n".join(b for b in blocks if b.strip()).strip() + "\n" if blocks else ""
+        text = "\n\n".join(b for b in blocks if b.strip(MARKUP_SPACE)).strip(MARKUP_SPACE)
+        return text + "\n" if blocks else ""
 
     # Blocks -----------------------------------------------------------------------------
     def blocks(self, element: etree._Element) -> list[str]:
@@ -142,7 +147,7 @@ class _Converter:
         inline: list[str] = []
 
         def flush() -> None:
-            text = "".join(inline).strip()
+            text = "".join(inline).strip(MARKUP_SPACE)
             inline.clear()
             if text:
                 out.append(_tidy_inline(text))
@@ -179,7 +184,7 @@ class _Converter:
             return [self.list_item(element, "- ")]
         if tag == "blockquote":
             inner = "\n\n".join(self.blocks(element))
-            return ["\n".join(f"> {line}" if line else ">" for line in inner.splitlines())]
+            return ["\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))]
         if tag == "pre":
             code = element.text_content().strip("\n")
             fence = "~~~" if "```" in code else "```"
@@ -208,7 +213,7 @@ class _Converter:
             return marker.rstrip()
         pad = " " * len(marker)
         text = ("\n\n" if loose else "\n").join(inner)
-        lines = text.splitlines()
+        lines = text.split("\n")
         body = [marker + lines[0]] + [pad + line if line else "" for line in lines[1:]]
         return "\n".join(body)
 
@@ -308,8 +313,8 @@ def _url(url: str) -> str:
 
 
 def _tidy_inline(text: str) -> str:
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines).strip()
+    lines = [re.sub(r"[ \t]+", " ", line).strip(MARKUP_SPACE) for line in text.split("\n")]
+    text = "\n".join(lines).strip(MARKUP_SPACE)
     # A trailing hard break means nothing at the end of a block.
     while text.endswith("\\"):
         text = text[:-1].rstrip()

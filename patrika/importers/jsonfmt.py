@@ -19,6 +19,7 @@ from patrika.comments.models import WEBSITE_MAX_LENGTH, Comment, CommentStatus
 from patrika.newsroom import services
 from patrika.newsroom.models import Author, Story, StoryStatus, Translation
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
+from patrika.text import describe_character, unstorable
 
 from .base import (
     FAILED,
@@ -34,6 +35,7 @@ from .base import (
     translation_states_set,
 )
 from .export import FORMAT, PRIVATE_COMMENT_FIELDS, VERSION
+from .language import language_name
 from .media import image_for_url
 
 _OPENING_END = '"stories": ['
@@ -106,6 +108,27 @@ def _stream(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             raise ImportFileError("the export ends early (no closing ]})", file=path)
 
 
+def _unstorable_in(value: Any, path: str = "") -> str:
+    """Where in a story record a string holds what cannot be stored, and what it is ("" if
+    nowhere): checked first, as the record's strings are also used to look stories up."""
+    if isinstance(value, str):
+        found = unstorable(value)
+        if found:
+            return (
+                f"{path or 'the story'} contains {describe_character(found[1])} at character "
+                f"{found[0] + 1}, which cannot be stored"
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if problem := _unstorable_in(item, f"{path}.{key}" if path else str(key)):
+                return problem
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if problem := _unstorable_in(item, f"{path}[{index}]"):
+                return problem
+    return ""
+
+
 def _date(value: Any, what: str) -> datetime | None:
     if value in (None, ""):
         return None
@@ -137,6 +160,9 @@ class JsonImporter(BaseImporter):
         where = f"{path}: story {ident}" + (f" (line {line})" if line else "")
         if not isinstance(record, dict):
             self.result.add(FAILED, where, "not a story object")
+            return None
+        if problem := _unstorable_in(record):
+            self.result.add(FAILED, where, problem)
             return None
         key = record.get("import_source") or f"json:{site}:story:{ident}"
 
@@ -181,7 +207,11 @@ class JsonImporter(BaseImporter):
             if not isinstance(t, dict) or not t.get("title") or not t.get("language"):
                 raise ItemError("a translation has no title or language")
             if t["language"] not in configured:
-                raise ItemError(f"language {t['language']!r} is not configured")
+                raise ItemError(
+                    f"a translation is in {language_name(str(t['language']))} "
+                    f"({t['language']!r}), which is not one of this site's languages "
+                    f"({', '.join(configured)})"
+                )
             data.append(
                 TranslationData(
                     language=t["language"],

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from patrika.editorial.lint.phrases import fold
-from patrika.newsroom.models import Story, StoryStatus, Translation
+from patrika.newsroom.models import Story, StoryStatus
 from patrika.newsroom.services import StoryData, TranslationData
 
 from .base import (
@@ -19,6 +19,7 @@ from .base import (
     ItemError,
     checksum,
     public_url_or_warn,
+    story_find_by_title,
     story_upsert,
 )
 from .textdump import ParsedDump, parse_dump
@@ -45,7 +46,7 @@ def decode_text(raw: bytes, *, path: Path) -> str:
 def story_key(parsed: ParsedDump) -> str:
     # Path-independent: the same story imported from another folder or name still updates.
     title = parsed.translations[0].title
-    return "text:" + hashlib.sha1(fold(title).encode()).hexdigest()[:24]
+    return "text:" + hashlib.sha1(fold(title).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 class TextImporter(BaseImporter):
@@ -57,7 +58,7 @@ class TextImporter(BaseImporter):
             text = decode_text(path.read_bytes(), path=path)
             where = str(path)
             try:
-                parsed = parse_dump(text)
+                parsed = parse_dump(text, language=self.options.language)
             except ItemError as error:
                 raise ImportFileError(str(error), file=path) from None
             for warning in parsed.warnings:
@@ -82,12 +83,7 @@ class TextImporter(BaseImporter):
         )
 
         def find_foreign() -> Story | None:
-            match = (
-                Translation.objects.filter(language=original.language, title=original.title)
-                .select_related("story")
-                .first()
-            )
-            return match.story if match else None
+            return story_find_by_title(language=original.language, title=original.title)
 
         def build(existing: Story | None) -> StoryData:
             publish = self.options.publish

@@ -2,18 +2,24 @@
 
 The rules, in order (each is a small function below, so a new dump shape is a new rule):
 
-1. Boilerplate lines ("Scroll down for hindi", "Leave a Comment", …) are dropped. The phrases
-   and shapes are the linter's (`patrika.editorial.lint.phrases`, one definition for both)
-   plus `settings.PATRIKA_IMPORT_BOILERPLATE_EXTRA`; matching ignores case, spacing and
-   decoration ("*", "»", ":").
+1. Boilerplate lines ("Leave a Comment", "Read more: …") are dropped. The phrases and shapes
+   are the linter's (`patrika.editorial.lint.phrases`, one definition for both) plus
+   `settings.PATRIKA_IMPORT_BOILERPLATE_EXTRA`; matching ignores case, spacing and decoration
+   ("*", "»", ":"). Lines that only say where the other language is ("Scroll down for Hindi",
+   "नीचे हिंदी में पढ़ें") are dropped by their shape (`pointers.is_language_pointer`), in any
+   phrasing.
 2. Keyword stuffing (a phrase repeated on one line, "X/X/X", or a short line that appears more
    than once) becomes one tag and leaves the text. "Tags: a, b" lines become tags too.
 3. "By Name" lines become authors; "Source: …" lines and trailing "Title – Publisher" lines
    become source attributions.
 4. What is left is split into runs by script (Latin → en, Devanagari → hi, …): each language's
    first line is its title, short unpunctuated lines followed by a paragraph are headings.
+   Text in a script none of the site's languages uses is refused (or, with `--language`,
+   stored under that language).
 5. Warnings, never edits, for what a rule cannot fix: the findings of the linter's rules in
    `WARNING_RULES` (a sentence or word cut off), so "truncated" has one definition.
+
+Lines keep every character as written (only the spaces around a line go); comparisons fold.
 """
 
 from __future__ import annotations
@@ -30,10 +36,11 @@ from patrika.editorial.lint.phrases import boilerplate_phrases, is_boilerplate, 
 from patrika.editorial.lint.phrases import ends_terminal as _ends_terminal
 from patrika.editorial.lint.phrases import short_phrase as _short_phrase
 from patrika.newsroom.services import SourceData
-from patrika.text import normalize
 
 from .base import ItemError
 from .htmlmd import escape_markdown
+from .language import script_name
+from .pointers import is_language_pointer
 
 # The importer's warnings are the findings of these linter rules: one definition of each.
 WARNING_RULES = ("truncation",)
@@ -120,8 +127,9 @@ def parse_source(text: str, *, strict: bool) -> SourceData | None:
 def _read_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = True
-    for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = re.sub(r"\s+", " ", normalize(raw)).strip()
+    # Only line breaks end a line: U+2028 and the like inside a line are text.
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        stripped = raw.strip()
         if not stripped:
             blank = True
             if lines:
@@ -135,13 +143,19 @@ def _read_lines(text: str) -> list[Line]:
 
 
 def parse_dump(
-    text: str, *, boilerplate: Sequence[str] | None = None, keep_noise: bool = False
+    text: str,
+    *,
+    boilerplate: Sequence[str] | None = None,
+    keep_noise: bool = False,
+    language: str = "",
 ) -> ParsedDump:
     """Turn a dump's text into translations, tags, authors and sources (no database).
 
     `keep_noise`: boilerplate and stuffed lines stay in the text, each as its own paragraph,
     where they were (the linter reads dumps this way, to point at them); they are still
-    listed in `removed` and still become tags."""
+    listed in `removed` and still become tags.
+    `language`: a configured language to store text under when its script is that language's
+    or one the site does not publish (otherwise such text is refused)."""
     phrases = boilerplate_phrases() if boilerplate is None else boilerplate
     parsed = ParsedDump(translations=[])
     lines = [line for line in _read_lines(text) if any(ch.isalnum() for ch in line.text)]
@@ -152,7 +166,10 @@ def parse_dump(
         line.noise = keep_noise
         return not keep_noise
 
-    lines = [line for line in lines if not (is_boilerplate(line.text, phrases) and drop(line))]
+    def is_noise(line: Line) -> bool:
+        return is_boilerplate(line.text, phrases) or is_language_pointer(line.text)
+
+    lines = [line for line in lines if not (is_noise(line) and drop(line))]
 
     # Keyword stuffing and tag lines.
     tags: dict[str, str] = {}
@@ -212,7 +229,7 @@ def parse_dump(
         last -= 1
     parsed.sources.extend(trailing)
 
-    runs = _language_runs(lines)
+    runs = _language_runs(lines, language=language)
     by_language: dict[str, list[Line]] = {}
     for language, run in runs:
         if language in by_language:
@@ -242,15 +259,14 @@ def lint_warnings(parsed: ParsedDump) -> list[str]:
     ]
 
 
-def _language_runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
-    runs: list[tuple[str, list[Line]]] = []
+def _language_runs(lines: list[Line], *, language: str) -> list[tuple[str, list[Line]]]:
+    runs: list[tuple[str, list[Line]]] = []  # (script, lines)
     for line in lines:
-        has_letters = any(ch.isalpha() for ch in line.text)
-        language = languages.detect_script_language(line.text) if has_letters else None
-        if runs and (language is None or runs[-1][0] == language):
+        script = languages.dominant_script(line.text)
+        if runs and (script is None or runs[-1][0] == script):
             runs[-1][1].append(line)
         else:
-            runs.append((language or languages.codes()[0], [line]))
+            runs.append((script or "Latn", [line]))
     # A single short line of another script inside a run (a quoted name) stays in that run.
     changed = True
     while changed:
@@ -261,7 +277,18 @@ def _language_runs(lines: list[Line]) -> list[tuple[str, list[Line]]]:
                 runs[i - 1 : i + 2] = [(before[0], before[1] + middle[1] + after[1])]
                 changed = True
                 break
-    return runs
+    return [(_run_language(script, run, language), run) for script, run in runs]
+
+
+def _run_language(script: str, run: list[Line], forced: str) -> str:
+    found = languages.language_for_script(script, prefer=forced or None) or forced
+    if not found:
+        raise ItemError(
+            f"line {run[0].number}: text in {script_name(script)} script, which none of this "
+            f"site's languages ({', '.join(languages.codes())}) uses; to import it anyway, "
+            "name the language to store it under with --language"
+        )
+    return found
 
 
 def _is_list_item(text: str) -> re.Match[str] | None:

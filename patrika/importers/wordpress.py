@@ -30,7 +30,7 @@ from patrika.newsroom.models import (
     StoryStatus,
 )
 from patrika.newsroom.services import SourceData, StoryData, TranslationData
-from patrika.text import slugify
+from patrika.text import MARKUP_SPACE, slugify
 
 from .base import (
     FAILED,
@@ -46,6 +46,7 @@ from .base import (
     translation_states_set,
 )
 from .htmlmd import html_to_markdown, html_to_text
+from .language import language_decide, language_name
 from .media import image_for_url
 from .wxr import WxrChannel, WxrItem, read_wxr
 
@@ -106,18 +107,31 @@ def group_of(item: WxrItem) -> str | None:
     return None
 
 
-def language_of(item: WxrItem) -> str:
+def language_of(item: WxrItem, *, site_language: str = "", forced: str = "") -> str:
+    """The item's language: Polylang's or WPML's when the site publishes it; without one, its
+    script and the site's `<language>` decide (`language_decide`). ItemError for a language
+    the site does not publish, unless `forced` names the language to store it under."""
     code = next((n for d, n, _ in item.categories if d == "language" and n), "")
     code = code or next((item.meta[k] for k in WPML_LANGUAGE if item.meta.get(k)), "")
     code = code.lower().replace("_", "-")
     configured = languages.codes()
-    if code in configured:
-        return code
-    if code.split("-")[0] in configured:
-        return code.split("-")[0]
-    return languages.detect_script_language(
-        f"{item.title or ''} {html_to_text(item.content)[:400]}"
-    )
+    if code:
+        for candidate in (code, code.split("-")[0]):
+            if candidate in configured:
+                return candidate
+        if forced:
+            return forced
+        raise ItemError(
+            f"in {language_name(code.split('-')[0])} ({code!r} in Polylang/WPML), which is not "
+            f"one of this site's languages ({', '.join(configured)}); to import it anyway, name "
+            "the language to store it under with --language"
+        )
+    return language_decide(
+        text=f"{item.title or ''} {html_to_text(item.content)[:400]}",
+        declared=site_language,
+        forced=forced,
+        what="the post",
+    ).language
 
 
 def parse_date(value: str, *, gmt: bool) -> datetime | None:
@@ -149,6 +163,15 @@ class WordPressImporter(BaseImporter):
         self._scans: dict[Path, Scan] = {}
         self._sections: dict[tuple[str, tuple[tuple[str, str], ...]], Section] = {}
         self._images: dict[str, Image] = {}
+        self._site_language = ""
+        self._languages: dict[int, str] = {}
+
+    def language(self, item: WxrItem) -> str:
+        if id(item) not in self._languages:
+            self._languages[id(item)] = language_of(
+                item, site_language=self._site_language, forced=self.options.language
+            )
+        return self._languages[id(item)]
 
     # Pass 1 ---------------------------------------------------------------------------------
     def scan(self, path: Path) -> Scan:
@@ -220,6 +243,8 @@ class WordPressImporter(BaseImporter):
     def import_items(
         self, items: list[WxrItem], *, path: Path, channel: WxrChannel, scan: Scan
     ) -> Story | None:
+        self._site_language = channel.language
+        self._languages.clear()
         # The earliest item of a translation group is taken as the original.
         items.sort(
             key=lambda i: (
@@ -249,7 +274,7 @@ class WordPressImporter(BaseImporter):
 
         def after_save(story: Story, created: bool) -> None:
             self.save_comments(story, items, site=site, where=where, fresh=created)
-            states = {language_of(i): i.meta.get("_patrika_state", "") for i in items}
+            states = {self.language(i): i.meta.get("_patrika_state", "") for i in items}
             translation_states_set(story=story, states=states)
 
         story = story_upsert(
@@ -279,12 +304,12 @@ class WordPressImporter(BaseImporter):
                 raise ItemError("missing <wp:post_id>")
             if item.title is None:
                 raise ItemError("missing <title>")
-            language = language_of(item)
+            language = self.language(item)
             if language in seen:
                 raise ItemError(f"two translations in {language!r}")
             seen.add(language)
             body = html_to_markdown(item.content, autop=True)
-            title = item.title.strip()
+            title = item.title.strip(MARKUP_SPACE)
             if not title:
                 title = _title_from(body)
                 self.result.warn(item.label(), f"no title; used {title!r}")
@@ -379,7 +404,7 @@ class WordPressImporter(BaseImporter):
             category = next(((n, name) for d, n, name in item.categories if d == "category"), None)
             if category:
                 slug = slug or slugify(unquote(category[0]), max_length=80)
-                names.setdefault(language_of(item), category[1][:80] or category[0])
+                names.setdefault(self.language(item), category[1][:80] or category[0])
         if not slug:
             return None
         cache_key = (slug, tuple(sorted(names.items())))
@@ -411,7 +436,7 @@ class WordPressImporter(BaseImporter):
         wanted: list[tuple[str, Comment, str]] = []  # (wp id, comment, wp parent id)
         skipped = 0
         for item in items:
-            language = language_of(item)
+            language = self.language(item)
             for wp in item.comments:
                 if wp.type in ("pingback", "trackback"):
                     skipped += 1

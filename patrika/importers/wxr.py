@@ -92,6 +92,7 @@ class WxrItem:
 class WxrChannel:
     title: str = ""
     link: str = ""
+    language: str = ""  # the site's <language>, "en-US"
     base_site_url: str = ""
     base_blog_url: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # login → display name
@@ -170,7 +171,7 @@ def _item(element: Any, line: int) -> WxrItem:
 
 
 def _channel_entry(channel: WxrChannel, name: str, element: Any) -> None:
-    if name in ("title", "link"):
+    if name in ("title", "link", "language"):
         setattr(channel, name, (element.text or "").strip())
     elif name in ("wp:base_site_url", "wp:base_blog_url"):
         setattr(channel, name[3:], (element.text or "").strip())

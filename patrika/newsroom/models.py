@@ -21,9 +21,10 @@ from django.utils.translation import override
 from patrika import languages
 from patrika.safe_url import PublicURLField
 from patrika.slugs import SlugField
-from patrika.text import normalize, slugify
+from patrika.text import slugify
 
 from .markdown import render_markdown
+from .storable import StorableText
 
 
 def _language_choices() -> list[tuple[str, str]]:
@@ -48,7 +49,7 @@ class Section(models.Model):
         return names.get(language) or next(iter(names.values()), self.slug)
 
 
-class SectionName(models.Model):
+class SectionName(StorableText):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="names")
     language = models.CharField(_("language"), max_length=12, choices=_language_choices)
     name = models.CharField(_("name"), max_length=80)
@@ -64,7 +65,7 @@ class SectionName(models.Model):
         return self.name
 
 
-class Tag(models.Model):
+class Tag(StorableText):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
 
@@ -77,13 +78,12 @@ class Tag(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.name = normalize(self.name).strip()
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
 
 
-class Author(models.Model):
+class Author(StorableText):
     name = models.CharField(_("name"), max_length=120)
     slug = SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
     bio = models.TextField(_("bio"), blank=True)
@@ -112,7 +112,7 @@ def _image_path(instance: Image, filename: str) -> str:
     return f"images/{timezone.now():%Y/%m}/{filename}"
 
 
-class Image(models.Model):
+class Image(StorableText):
     file = models.ImageField(
         _("file"), upload_to=_image_path, width_field="width", height_field="height", blank=True
     )
@@ -222,7 +222,7 @@ class TranslationQuerySet(models.QuerySet):
         )
 
 
-class Translation(models.Model):
+class Translation(StorableText):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(_("language"), max_length=12, choices=_language_choices)
     state = models.CharField(
@@ -263,10 +263,9 @@ class Translation(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        # Text is stored in NFC so search, slugs and comparisons agree; the HTML is
-        # rendered here, once, so no request ever renders Markdown.
-        for field in ("title", "summary", "body", "seo_description", "image_alt", "image_caption"):
-            setattr(self, field, normalize(getattr(self, field)))
+        # Text is stored as written (search, slugs and comparisons normalise for themselves);
+        # the HTML is rendered here, once, so no request ever renders Markdown.
+        self.check_storable()  # before rendering: the sanitiser cannot read a lone surrogate
         if not self.slug:
             self.slug = slugify(self.title) or f"story-{self.story_id}"
         self.body_html = render_markdown(self.body)
@@ -301,7 +300,7 @@ def _story_url_prefix(language: str) -> str:
         return reverse("public:story", kwargs={"slug": "x"})[: -len("x/")]
 
 
-class SourceAttribution(models.Model):
+class SourceAttribution(StorableText):
     """What a story is based on: the "… – The Times of India" line of a typical page."""
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sources")

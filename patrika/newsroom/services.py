@@ -10,6 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile, File
@@ -22,7 +23,7 @@ from PIL import Image as PILImage
 
 from patrika.safe_url import validate_public_url
 from patrika.slugs import validate_slug
-from patrika.text import normalize, slugify
+from patrika.text import MARKUP_SPACE, check_storable, slugify, text_key
 
 from . import images
 from .baking import meta_from, story_bake
@@ -182,18 +183,40 @@ def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
     return slug
 
 
+Named = TypeVar("Named", Tag, Author)
+
+
+def _named(rows: QuerySet[Named], name: str) -> Named | None:
+    """The row whose name is `name` as written or as compared (`text_key`: composed or not,
+    joiners, case). Rows named alike share a slug base, so only those few are compared; a
+    case-only match (its slug edited by hand) is the last resort."""
+    exact = rows.filter(name=name).first()
+    if exact is not None:
+        return exact
+    key, base = text_key(name), slugify(name)
+    candidates = rows.filter(name__iexact=name)
+    if base:
+        candidates = rows.filter(slug=base) | rows.filter(slug__startswith=f"{base}-")
+    found = next((row for row in candidates if text_key(row.name) == key), None)
+    if found is None and base:
+        found = next((r for r in rows.filter(name__iexact=name) if text_key(r.name) == key), None)
+    return found
+
+
 def tag_get_or_create(*, name: str) -> Tag:
-    name = normalize(name).strip()
-    # Exact first: it uses the unique index, where a case-insensitive match scans every tag.
-    tag = Tag.objects.filter(name=name).first() or Tag.objects.filter(name__iexact=name).first()
+    """The tag named `name` (compared by `text_key`), or a new one named exactly so."""
+    name = name.strip(MARKUP_SPACE)
+    check_storable(name, field=str(Tag._meta.verbose_name))  # before it is looked up
+    tag = _named(Tag.objects.all(), name)
     return tag or Tag.objects.create(
         name=name, slug=_free_slug(Tag.objects.all(), name, fallback="tag")
     )
 
 
 def author_get_or_create(*, name: str) -> Author:
-    name = normalize(name).strip()
-    author = Author.objects.filter(name=name).first()
+    name = name.strip(MARKUP_SPACE)
+    check_storable(name, field=str(Author._meta.verbose_name))  # before it is looked up
+    author = _named(Author.objects.all(), name)
     return author or Author.objects.create(
         name=name, slug=_free_slug(Author.objects.all(), name, fallback="author")
     )
@@ -319,10 +342,13 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
         story.tags.set(tags)
         story.authors.set(authors)
         story.sources.all().delete()
-    sources = SourceAttribution.objects.bulk_create(
+    unsaved = [
         SourceAttribution(story=story, title=s.title, publisher=s.publisher, url=s.url, position=i)
         for i, s in enumerate(data.sources)
-    )
+    ]
+    for row in unsaved:
+        row.check_storable()  # bulk_create does not call save()
+    sources = SourceAttribution.objects.bulk_create(unsaved)
     # Baked from what was just written, without reading it back (imports save thousands).
     meta = meta_from(
         story,

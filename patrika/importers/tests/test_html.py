@@ -53,10 +53,10 @@ def test_article_is_extracted_without_page_furniture() -> None:
 @pytest.mark.django_db
 def test_hindi_page_and_folder_import() -> None:
     result = _run(HTML, publish=True)
-    assert (result.created, result.failed) == (2, 1)
+    assert (result.created, result.failed) == (len(list(HTML.glob("*.html"))) - 1, 1)
     assert "empty-page.html" in result.failures[0].reason
     assert "no article text" in result.failures[0].reason
-    story = Story.objects.get(original_language="hi")
+    story = Story.objects.get(translations__title="किसानों के लिए नई ई-मंडी शुरू")
     t = story.translations.get()
     assert t.language == "hi" and t.title == "किसानों के लिए नई ई-मंडी शुरू"
     assert "## कैसे करें पंजीकरण" in t.body
@@ -99,3 +99,61 @@ def test_a_page_address_that_is_not_public_is_left_out(tmp_path: Path, url: str)
         assert (source.url, refused) == (found, [])
     else:
         assert (source.url, len(refused)) == ("", 1 if found else 0), result.summary()
+
+
+# Saved pages in the shape of real ones: the headline without the site's name and the date the
+# <title> adds, and no "Read more" / "Also read" / "यह भी पढ़ें" link lines.
+PAGES = [
+    (
+        "dw-coal-exit.html",
+        "Germany's coalition agrees on coal exit plan",
+        ["Germany's federal government", "The cabinet is expected"],
+        ["coal commission", "Lignite towns", "Lusatia", "Read more", "Also read"],
+    ),
+    (
+        "bbc-hindi-monsoon.html",
+        "मॉनसून: केरल में तीन दिन पहले पहुंची बारिश, किसानों को राहत",
+        ["## कितनी बारिश की उम्मीद", "हालांकि विशेषज्ञों ने आगाह किया"],
+        ["इसे भी पढ़ें", "ये भी पढ़ें", "पारा 47 डिग्री", "अल नीनो क्या है", "BBC News"],
+    ),
+    (
+        "bhaskar-mandi-prices.html",
+        "गेहूं के दाम में उछाल, मंडियों में आवक घटी",
+        ["इंदौर की मंडी में", "सरकार ने कहा है"],
+        ["यह भी पढ़ें", "ये भी पढ़ें", "सोने का भाव", "सरसों की फसल", "चने के दाम", "अंग्रेज़ी"],
+    ),
+    (
+        "ukbdnews-budget.html",
+        "Bangladesh budget raises spending on schools and clinics",
+        ["The finance minister presented", "final vote at the end of June"],
+        ["Read More", "Remittances"],
+    ),
+    (
+        "blog-travel-notes.html",
+        # "What Nobody Tells You" is the post's own subtitle: no metadata names it, it stays.
+        "Ladakh in Winter | What Nobody Tells You",
+        ["I spent three weeks in Leh", "butter tea"],
+        ["Also read", "Spiti", "Read more", "Zanskar", "Mountain Diaries", "Related"],
+    ),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "headline", "kept", "dropped"), PAGES, ids=[p[0] for p in PAGES])
+def test_real_shaped_pages(name: str, headline: str, kept: list[str], dropped: list[str]) -> None:
+    result = _run(HTML / name)
+    assert result.created == 1, result.summary()
+    translation = Story.objects.get().translations.get()
+    assert translation.title == headline
+    for text in kept:
+        assert text in translation.body, text
+    for text in dropped:
+        assert text not in translation.body, text
+    assert not translation.body.startswith("#")  # the page's own h1 is the title
+
+
+def test_bhaskar_author_is_kept_as_the_page_writes_it() -> None:
+    from patrika.importers.html import extract_page
+
+    page = extract_page((HTML / "bhaskar-mandi-prices.html").read_bytes(), path=Path("p.html"))
+    assert page.author == ["राजेश शर्मा"]  # trafilatura alone gives "राजेश शर्म"

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from patrika import languages
 from patrika.importers.base import ImportOptions, ImportResult
 from patrika.importers.registry import importers
 from patrika.importers.runner import run_import
@@ -40,6 +41,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--uploads", type=Path, help="local copy of wp-content/uploads: copy images from it"
         )
+        parser.add_argument(
+            "--language",
+            choices=languages.codes(),
+            default="",
+            help="store text in a language this site does not publish, or whose source does not "
+            "say its language, under this language",
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -48,6 +56,7 @@ class Command(BaseCommand):
             publish=options["publish"],
             update_foreign=options["update_foreign"],
             uploads=options["uploads"],
+            language=options["language"],
         )
         if import_options.uploads and not import_options.uploads.is_dir():
             raise CommandError(f"--uploads {import_options.uploads}: not a folder")
