@@ -44,7 +44,8 @@ def text_snapshot(translation: Translation) -> dict[str, str]:
 
 def text_digest(translation: Translation) -> str:
     data = json.dumps(text_snapshot(translation), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(data.encode()).hexdigest()
+    # surrogatepass: a lone surrogate is refused when the text is stored, not here.
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def source_of(story: Story, translations: Iterable[Translation]) -> Translation | None:
