@@ -6,6 +6,7 @@ reads a story, a page of stories or a translation in one query.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -84,6 +85,37 @@ def translation_get_live(*, lang: str, slug: str) -> Translation | None:
     if translation is not None:
         ensure_baked([translation.story])
     return translation
+
+
+def translation_url_for_reader(
+    *, slug: str, prefer: Sequence[str], bilingual: bool = False
+) -> str | None:
+    """Where an address naming a story by its slug in any language leads a reader who reads
+    the languages `prefer` (best first): the story's page in the first of them it is ready
+    in, else the page of the slug's own language; its bilingual page if asked for and the
+    story has one. None when no live story has a ready translation with that slug.
+    """
+    found = Translation.objects.select_related("story").filter(
+        slug=slug,
+        state=TranslationState.READY,
+        story__status__in=LIVE_STATUSES,
+        story__published_at__lte=Now(),
+    )
+    # One slug may name different stories in two languages: the reader's languages decide,
+    # then settings order.
+    order = [*prefer, *languages.codes()]
+    named = min(
+        found,
+        key=lambda t: order.index(t.language) if t.language in order else len(order),
+        default=None,
+    )
+    if named is None:
+        return None
+    ensure_baked([named.story])
+    ready = named.story.meta.get("translations", {})
+    language = next((code for code in prefer if code in ready), named.language)
+    url = ready[language]["url"] if language in ready else named.get_absolute_url()
+    return url + "bilingual/" if bilingual and len(ready) > 1 else url
 
 
 def story_translations(*, story: Story) -> dict[str, dict[str, Any]]:

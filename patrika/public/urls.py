@@ -27,6 +27,14 @@ urlpatterns = [
 # Outside the language prefix.
 site_patterns = [
     path("", views.home, name="site_home"),
+    # Language-neutral story addresses (the sitemap's x-default): redirect to a translation.
+    path("news/<str:slug>/", views.story_any_language, name="story_any_language"),
+    path(
+        "news/<str:slug>/bilingual/",
+        views.story_any_language,
+        {"bilingual": True},
+        name="bilingual_any_language",
+    ),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
