@@ -141,7 +141,7 @@ def section_get(*, slug: str) -> Section | None:
 
 
 def tag_get(*, slug: str) -> Tag | None:
-    return Tag.objects.filter(slug=slug).first()
+    return Tag.objects.prefetch_related("names").filter(slug=slug).first()
 
 
 def author_get(*, slug: str) -> Author | None:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
+from patrika.newsroom.baking import baked_name
 from patrika.newsroom.models import Translation
 
 # The same escapes as django.utils.html.json_script: the JSON cannot close its <script>.
@@ -56,11 +57,10 @@ def news_article(
         or [publisher],
         "publisher": publisher,
         "description": translation.description,
-        "keywords": [tag["name"] for tag in meta["tags"]],
+        "keywords": [baked_name(tag, lang) for tag in meta["tags"]],
     }
     if meta["section"]:
-        names = meta["section"]["names"]
-        data["articleSection"] = names.get(lang) or meta["section"]["slug"]
+        data["articleSection"] = baked_name(meta["section"], lang)
     if meta["image"]:
         data["image"] = [request.build_absolute_uri(meta["image"]["url"])]
     if meta["sources"]:

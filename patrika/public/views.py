@@ -86,7 +86,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     return _listing(
         request,
         selectors.story_list_live(lang=get_language(), tag=found),
-        heading=found.name,
+        heading=found.name_for(get_language()),
         feed_kind="tag",
         feed_slug=slug,
     )

@@ -219,4 +219,8 @@ def section_get(*, slug: str) -> Section | None:
 def tag_get(*, name: str) -> Tag | None:
     if not name:
         return None
-    return Tag.objects.filter(slug=name).first() or Tag.objects.filter(name__iexact=name).first()
+    return (
+        Tag.objects.filter(slug=name).first()
+        or Tag.objects.filter(name__iexact=name).first()
+        or Tag.objects.filter(names__name__iexact=name).first()  # its name in any language
+    )

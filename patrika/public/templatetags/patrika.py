@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from patrika import dates, languages
+from patrika.newsroom.baking import baked_name
 
 register = template.Library()
 
@@ -18,12 +19,9 @@ def in_language(story: Any, language: str) -> dict[str, Any] | None:
 
 
 @register.filter
-def name_in(section: dict[str, Any] | None, language: str) -> str:
-    """A baked section's name in `language`, else in any language, else its slug."""
-    if not section:
-        return ""
-    names = section["names"]
-    return names.get(language) or next(iter(names.values()), section["slug"])
+def name_in(item: dict[str, Any] | None, language: str) -> str:
+    """A baked section's or tag's name in `language` (falling back as `baked_name` says)."""
+    return baked_name(item, language)
 
 
 @register.filter
