@@ -7,6 +7,7 @@ reads a story, a page of stories or a translation in one query.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from patrika import languages
 
-from .baking import ensure_baked
+from .baking import baked_name, ensure_baked
 from .models import (
     LIVE_STATUSES,
     Author,
@@ -134,6 +135,44 @@ def story_translations_full(*, story: Story) -> list[Translation]:
 def story_list_recent_news(*, days: int = 2) -> QuerySet[Story]:
     since = timezone.now() - timedelta(days=days)
     return story_list_live().filter(published_at__gte=since)
+
+
+@dataclass(frozen=True)
+class MenuSection:
+    slug: str
+    name: str
+
+
+def section_menu(*, lang: str) -> list[MenuSection]:
+    """Every section in menu order, named in `lang` (else in another language, else by its
+    slug): one query."""
+    names: dict[str, dict[str, str]] = {}
+    rows = Section.objects.order_by("position", "slug").values_list(
+        "slug", "names__language", "names__name"
+    )
+    for slug, language, name in rows:
+        section = names.setdefault(slug, {})
+        if language and name:
+            section[language] = name
+    return [
+        MenuSection(slug, baked_name({"slug": slug, "names": found}, lang))
+        for slug, found in names.items()
+    ]
+
+
+@dataclass(frozen=True)
+class ArchiveYear:
+    year: int
+    months: list[int]
+
+
+def archive_years(*, lang: str) -> list[ArchiveYear]:
+    """The years, newest first, with their months (newest first) that have live stories
+    readable in `lang`, in the site's time zone: one query."""
+    years: dict[int, list[int]] = {}
+    for when in _live_in(lang).datetimes("published_at", "month", order="DESC"):
+        years.setdefault(when.year, []).append(when.month)
+    return [ArchiveYear(year, months) for year, months in years.items()]
 
 
 def section_get(*, slug: str) -> Section | None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("section/<str:slug>/", views.section, name="section"),
     path("tag/<str:slug>/", views.tag, name="tag"),
     path("author/<str:slug>/", views.author, name="author"),
+    path("archive/", views.archive_index, name="archive"),
     path("archive/<int:year>/", views.archive, name="archive_year"),
     path("archive/<int:year>/<int:month>/", views.archive, name="archive_month"),
     path("feed/rss/", feeds.LatestRss(), name="feed_rss"),

@@ -51,7 +51,11 @@ def _listing(request: HttpRequest, stories: QuerySet[Story], **context: object) 
 def home(request: HttpRequest) -> HttpResponse:
     """The site home: the latest stories in every language, each title in each language."""
     page = _paginate(request, selectors.story_list_live())
-    return render(request, "public/home.html", {"page": page, "stories": page.object_list})
+    return render(
+        request,
+        "public/home.html",
+        {"page": page, "stories": page.object_list},
+    )
 
 
 @require_safe
@@ -61,6 +65,7 @@ def language_home(request: HttpRequest) -> HttpResponse:
         selectors.story_list_live(lang=get_language()),
         heading=gettext("Latest news"),
         feed_kind="",
+        menu_current="home",
     )
 
 
@@ -75,6 +80,8 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
         heading=found.name_for(get_language()),
         feed_kind="section",
         feed_slug=slug,
+        menu_current="section",
+        current_section=slug,
     )
 
 
@@ -109,8 +116,23 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpResponse:
     if month is not None and not 1 <= month <= 12:
         raise Http404
-    stories = selectors.story_list_live(lang=get_language(), year=year, month=month)
-    return _listing(request, stories, archive_year=year, archive_month=month)
+    lang = get_language()
+    stories = selectors.story_list_live(lang=lang, year=year, month=month)
+    return _listing(
+        request,
+        stories,
+        archive_year=year,
+        archive_month=month,
+        archive=selectors.archive_years(lang=lang),
+        menu_current="archive",
+    )
+
+
+@require_safe
+def archive_index(request: HttpRequest) -> HttpResponse:
+    """Every year and month with stories in this language."""
+    context = {"archive": selectors.archive_years(lang=get_language()), "menu_current": "archive"}
+    return render(request, "public/archive.html", context)
 
 
 def _providers() -> list[Callable[..., dict]]:
@@ -132,6 +154,7 @@ def _story_context(request: HttpRequest, translation: Translation) -> dict:
         else translation.get_absolute_url(),
         "more_news": selectors.story_list_more(story=story, lang=translation.language),
         "lang": translation.language,
+        "current_section": (story.meta.get("section") or {}).get("slug"),
     }
     for provider in _providers():
         context.update(provider(request, story=story, translation=translation))

@@ -50,3 +50,9 @@ def local_datetime(value: Any, language: str | None = None) -> str:
 def month_of(month: int, year: int) -> str:
     """{{ 8|month_of:2026 }} is "August 2026" / "अगस्त 2026" in the page's language."""
     return dates.month_text(int(year), int(month))
+
+
+@register.filter
+def month_name(month: int, language: str | None = None) -> str:
+    """{{ 8|month_name }} is "August" / "अगस्त" in the page's language."""
+    return dates.month_name(int(month), lang=language)
