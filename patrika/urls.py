@@ -17,12 +17,15 @@ urlpatterns = [
 
 if settings.PATRIKA_SERVE_MEDIA:
     # Uploaded images from Django itself: fine for one machine; behind nginx, turn it off.
+    from django.http import HttpRequest, HttpResponse
     from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    def media(request: HttpRequest, path: str) -> HttpResponse:
+        # MEDIA_ROOT read per request, not frozen when the URLs load (tests change it).
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", media))
 
 handler404 = "patrika.public.views.page_not_found"
 handler500 = "patrika.public.views.server_error"
