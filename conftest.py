@@ -37,6 +37,16 @@ def _media_root(settings, tmp_path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    yield
+    # Django's LocaleMiddleware leaves the language of a test client's request active in the
+    # thread: without this, a test after a request to /hi/ would run in Hindi.
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     from django.core.cache import cache
 
