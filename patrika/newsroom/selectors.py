@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -163,16 +163,37 @@ def section_menu(*, lang: str) -> list[MenuSection]:
 @dataclass(frozen=True)
 class ArchiveYear:
     year: int
-    months: list[int]
+    months: list[int]  # newest first; empty when not asked for
 
 
-def archive_years(*, lang: str) -> list[ArchiveYear]:
-    """The years, newest first, with their months (newest first) that have live stories
-    readable in `lang`, in the site's time zone: one query."""
-    years: dict[int, list[int]] = {}
-    for when in _live_in(lang).datetimes("published_at", "month", order="DESC"):
-        years.setdefault(when.year, []).append(when.month)
-    return [ArchiveYear(year, months) for year, months in years.items()]
+def archive_years(*, lang: str, months_of: int | None = None) -> list[ArchiveYear]:
+    """The years, newest first, that have live stories readable in `lang` (in the site's time
+    zone), each with its months that have them: every year's, or only the year `months_of`'s.
+
+    One indexed query per year or month found ("the newest story before the start of the
+    last one found"): the cost follows the archive's length in months, not its size, where
+    grouping every story by month reads them all.
+    """
+    stories = _live_in(lang).order_by("-published_at").values_list("published_at", flat=True)
+    zone = timezone.get_current_timezone()
+
+    def newest(before: datetime | None) -> datetime | None:
+        found = stories.filter(published_at__lt=before) if before else stories
+        when = found.first()
+        return timezone.localtime(when, zone) if when else None
+
+    years: list[ArchiveYear] = []
+    when = newest(None)
+    while when is not None:
+        year = ArchiveYear(when.year, [])
+        years.append(year)
+        if months_of is not None and when.year != months_of:
+            when = newest(datetime(when.year, 1, 1, tzinfo=zone))
+            continue
+        while when is not None and when.year == year.year:
+            year.months.append(when.month)
+            when = newest(datetime(when.year, when.month, 1, tzinfo=zone))
+    return years
 
 
 def section_get(*, slug: str) -> Section | None:

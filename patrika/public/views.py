@@ -123,7 +123,7 @@ def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpRe
         stories,
         archive_year=year,
         archive_month=month,
-        archive=selectors.archive_years(lang=lang),
+        archive=selectors.archive_years(lang=lang, months_of=year),
         menu_current="archive",
     )
 
