@@ -47,6 +47,12 @@ def month_text(year: int, month: int, *, lang: str | None = None) -> str:
     return cldr.format_date(date(year, month, 1), style.month, locale=style.locale)
 
 
+def month_name(month: int, *, lang: str | None = None) -> str:
+    """ "August" / "अगस्त": the month alone, as a heading or a list of months names it."""
+    style = style_for(lang)
+    return cldr.format_date(date(2000, month, 1), "LLLL", locale=style.locale)
+
+
 def date_text(value: date | datetime, *, lang: str | None = None) -> str:
     """ "25 November 2026" / "25 नवंबर 2026", in the site's time zone."""
     if isinstance(value, datetime):

@@ -17,11 +17,16 @@ urlpatterns = [
 
 if settings.PATRIKA_SERVE_MEDIA:
     # Uploaded images from Django itself: fine for one machine; behind nginx, turn it off.
+    from django.http import HttpRequest, HttpResponse
     from django.views.static import serve
 
     from patrika import converters  # noqa: F401 (registers <filepath>)
 
-    urlpatterns.append(path("media/<filepath:path>", serve, {"document_root": settings.MEDIA_ROOT}))
+    def media(request: HttpRequest, path: str) -> HttpResponse:
+        # MEDIA_ROOT read per request, not frozen when the URLs load (tests change it).
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns.append(path("media/<filepath:path>", media))
 
 handler404 = "patrika.public.views.page_not_found"
 handler500 = "patrika.public.views.server_error"

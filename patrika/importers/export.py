@@ -23,7 +23,8 @@ from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom.models import Image, Story, StoryStatus, Translation
 
 FORMAT = "patrika-export"
-VERSION = 1
+# 2: tags are objects with their names per language (version 1 wrote a list of names).
+VERSION = 2
 PRIVATE_COMMENT_FIELDS = ("email", "ip_address", "user_agent")
 
 
@@ -33,7 +34,7 @@ def export_stories() -> QuerySet[Story]:
         .select_related("section", "featured_image")
         .prefetch_related(
             "section__names",
-            "tags",
+            "tags__names",
             "authors",
             "sources",
             Prefetch("translations", queryset=Translation.objects.order_by("language")),
@@ -71,7 +72,10 @@ def story_record(story: Story, *, include_private: bool) -> dict[str, Any]:
         }
         if story.section
         else None,
-        "tags": [t.name for t in story.tags.all()],
+        "tags": [
+            {"name": t.name, "slug": t.slug, "names": {n.language: n.name for n in t.names.all()}}
+            for t in story.tags.all()
+        ],
         "authors": [
             {"name": a.name, "slug": a.slug, "bio": a.bio}
             | ({"email": a.email} if include_private else {})
@@ -324,9 +328,10 @@ def _wxr_items(story: Story, *, include_private: bool) -> Iterator[str]:
                 f"{_cdata(name)}</category>\n"
             )
         for tag in story.tags.all():
+            # One term, named in each post's language (WordPress keeps the channel's name).
             parts.append(
                 f'\t\t<category domain="post_tag" nicename="{_attr(tag.slug)}">'
-                f"{_cdata(tag.name)}</category>\n"
+                f"{_cdata(tag.name_for(translation.language))}</category>\n"
             )
         parts.append(
             f'\t\t<category domain="language" nicename="{_attr(translation.language)}">'

@@ -18,7 +18,7 @@ from patrika import languages
 from patrika.comments.models import WEBSITE_MAX_LENGTH, Comment, CommentStatus
 from patrika.newsroom import services
 from patrika.newsroom.models import Author, Story, StoryStatus, Translation
-from patrika.newsroom.services import SourceData, StoryData, TranslationData
+from patrika.newsroom.services import SourceData, StoryData, TagData, TranslationData
 from patrika.text import describe_character, unstorable
 
 from .base import (
@@ -145,6 +145,18 @@ def _date(value: Any, what: str) -> datetime | None:
         raise ItemError(f"bad {what} {value!r}") from None
 
 
+def _tag(value: Any) -> str | TagData:
+    """A tag as version 1 wrote it (its name) or as version 2 does (with names per language)."""
+    if not isinstance(value, dict):
+        return str(value)
+    names = value.get("names") or {}
+    if not value.get("name") or not isinstance(names, dict):
+        raise ItemError(f"unreadable tag {value!r}")
+    return TagData(
+        name=str(value["name"]), names={str(code): str(name) for code, name in names.items()}
+    )
+
+
 class JsonImporter(BaseImporter):
     name = "json"
     suffixes = (".json",)
@@ -262,7 +274,7 @@ class JsonImporter(BaseImporter):
             status=status,
             published_at=_date(record.get("published_at"), "published_at"),
             section=section,
-            tags=[str(t) for t in record.get("tags", [])],
+            tags=[_tag(t) for t in record.get("tags", [])],
             authors=[str(a["name"]) for a in record.get("authors", []) if a.get("name")],
             sources=[
                 SourceData(

@@ -29,7 +29,7 @@ from patrika.newsroom.models import (
     Story,
     StoryStatus,
 )
-from patrika.newsroom.services import SourceData, StoryData, TranslationData
+from patrika.newsroom.services import SourceData, StoryData, TagData, TranslationData
 from patrika.text import MARKUP_SPACE, slugify
 
 from .base import (
@@ -346,19 +346,17 @@ class WordPressImporter(BaseImporter):
         published_at = parse_date(first.date_gmt, gmt=True)
         if published_at is None and status != StoryStatus.DRAFT:
             published_at = parse_date(first.date, gmt=False)
-        tags: dict[str, str] = {}
+        tags: dict[object, TagData] = {}
         authors: dict[str, str] = {}
         section = None
         for item in items:
             categories = [(n, name) for d, n, name in item.categories if d == "category"]
             if section is None and categories:
                 section = self.section(items)
-            for domain, _nicename, name in item.categories:
+            for domain, nicename, name in item.categories:
                 is_extra_category = domain == "category" and categories[0][1] != name
-                if (domain == "post_tag" or is_extra_category) and name:
-                    tags.setdefault(name.casefold(), name)
-                elif domain not in NOT_TAGS and domain not in ("category", "post_tag") and name:
-                    tags.setdefault(name.casefold(), name)
+                if name and (is_extra_category or domain not in (*NOT_TAGS, "category")):
+                    _tag_add(tags, channel, domain, nicename, name, language=language_of(item))
             if item.creator:
                 name = channel.authors.get(item.creator, item.creator)
                 authors.setdefault(name, name)
@@ -477,6 +475,46 @@ class WordPressImporter(BaseImporter):
         )
         for wp_id in orphans:
             self.result.warn(where, f"comment {wp_id} replies to a comment not in the file")
+
+
+def _tag_add(
+    tags: dict[object, TagData],
+    channel: WxrChannel,
+    domain: str,
+    nicename: str,
+    name: str,
+    *,
+    language: str,
+) -> None:
+    """Add a post's term to the story's tags, one tag per term with its name per language.
+
+    One term is one tag: the same term on each translation (Patrika's own export names it in
+    each post's language), or the terms Polylang links as translations of each other.
+    """
+    linked = {
+        code: term
+        for raw, term in channel.term_translations(domain, nicename).items()
+        if (code := _configured(raw)) and term
+    }
+    key: object = (
+        ("linked", tuple(sorted(linked.items())))
+        if linked
+        else ((domain, nicename) if nicename else name.casefold())
+    )
+    if key not in tags:
+        own = next((linked[code] for code in languages.codes() if code in linked), "")
+        own = own or channel.term_name(domain, nicename) or name
+        tags[key] = TagData(name=own, names=dict(linked))
+    tags[key].names.setdefault(language, name)
+
+
+def _configured(code: str) -> str | None:
+    """The configured language a WordPress language code ("hi", "hi_IN") stands for."""
+    code = code.lower().replace("_", "-")
+    configured = languages.codes()
+    if code in configured:
+        return code
+    return code.split("-")[0] if code.split("-")[0] in configured else None
 
 
 def parse_date_safe(value: str) -> datetime:

@@ -7,6 +7,7 @@ no more memory than a 10-post one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,37 @@ class WxrChannel:
     base_blog_url: str = ""
     authors: dict[str, str] = field(default_factory=dict)  # login → display name
     categories: dict[str, str] = field(default_factory=dict)  # nicename → name
+    # Every term (category, tag, custom taxonomy) by id: (taxonomy, slug, name).
+    terms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # Polylang's term translations: each group maps a language code to a term id.
+    term_groups: list[dict[str, str]] = field(default_factory=list)
+    # (taxonomy, slug) → (name, its translations' names by language code), built on first use.
+    _index: dict[tuple[str, str], tuple[str, dict[str, str]]] = field(
+        default_factory=dict, repr=False
+    )
+    _indexed: tuple[int, int] = (-1, -1)
+
+    def term_name(self, taxonomy: str, slug: str) -> str:
+        """The name of the term declared in the channel, or ""."""
+        return self._term_index().get((taxonomy, slug), ("", {}))[0]
+
+    def term_translations(self, taxonomy: str, slug: str) -> dict[str, str]:
+        """The names of the term's Polylang translations (itself included) by language code
+        as Polylang writes it ("en", "hi", "pt_BR"); {} when it has none."""
+        return self._term_index().get((taxonomy, slug), ("", {}))[1]
+
+    def _term_index(self) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
+        # Built once the channel's terms are read (they come before the items).
+        size = (len(self.terms), len(self.term_groups))
+        if size != self._indexed:
+            index = {(tax, slug): (name, {}) for tax, slug, name in self.terms.values()}
+            for group in self.term_groups:
+                members = [self.terms[i] for i in group.values() if i in self.terms]
+                names = {code: self.terms[i][2] for code, i in group.items() if i in self.terms}
+                for taxonomy, slug, name in members:
+                    index[(taxonomy, slug)] = (name, names)
+            self._index, self._indexed = index, size
+        return self._index
 
 
 _ITEM_FIELDS = {
@@ -184,6 +216,27 @@ def _channel_entry(channel: WxrChannel, name: str, element: Any) -> None:
         values = {local_name(c.tag): (c.text or "").strip() for c in element}
         if values.get("wp:category_nicename"):
             channel.categories[values["wp:category_nicename"]] = values.get("wp:cat_name", "")
+            _term(channel, values, "category", "wp:category_nicename", "wp:cat_name")
+    elif name == "wp:tag":
+        values = {local_name(c.tag): (c.text or "").strip() for c in element}
+        _term(channel, values, "post_tag", "wp:tag_slug", "wp:tag_name")
+    elif name == "wp:term":
+        values = {local_name(c.tag): (c.text or "").strip() for c in element}
+        taxonomy = values.get("wp:term_taxonomy", "")
+        _term(channel, values, taxonomy, "wp:term_slug", "wp:term_name")
+        if taxonomy == "term_translations":
+            # PHP-serialised: a:2:{s:2:"en";i:7;s:2:"hi";i:8;}
+            group = dict(_SERIALISED_IDS.findall(values.get("wp:term_description", "")))
+            if group:
+                channel.term_groups.append(group)
+
+
+_SERIALISED_IDS = re.compile(r's:\d+:"([^"]*)";i:(\d+);')
+
+
+def _term(channel: WxrChannel, values: dict[str, str], taxonomy: str, slug: str, name: str) -> None:
+    if values.get("wp:term_id"):
+        channel.terms[values["wp:term_id"]] = (taxonomy, values.get(slug, ""), values.get(name, ""))
 
 
 def read_wxr(path: Path, channel: WxrChannel) -> Iterator[WxrItem]:

@@ -24,6 +24,7 @@ from .models import (
     SourceAttribution,
     Story,
     Tag,
+    TagName,
     Translation,
 )
 
@@ -153,10 +154,17 @@ class SectionAdmin(admin.ModelAdmin):
     inlines = [SectionNameInline]
 
 
+class TagNameInline(admin.TabularInline):
+    model = TagName
+    extra = 0
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    search_fields = ["name"]
+    list_display = ["name", "slug"]
+    search_fields = ["name", "names__name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [TagNameInline]
 
 
 @admin.register(Author)

@@ -25,7 +25,8 @@ from .models import (
     TranslationState,
 )
 
-META_VERSION = 1
+# 2: tags carry their names per language, translations their image alt text.
+META_VERSION = 2
 
 
 def image_meta(image: Image) -> dict[str, Any]:
@@ -56,7 +57,7 @@ def meta_from(
     story: Story,
     *,
     section_names: Iterable[SectionName],
-    tags: Iterable[Tag],
+    tags: Iterable[Tag],  # with their names prefetched
     authors: Iterable[Author],
     sources: Iterable[SourceAttribution],
     translations: Iterable[Translation],
@@ -68,7 +69,10 @@ def meta_from(
         "section": {"slug": section.slug, "names": {n.language: n.name for n in section_names}}
         if section
         else None,
-        "tags": [{"name": t.name, "slug": t.slug} for t in tags],
+        "tags": [
+            {"name": t.name, "slug": t.slug, "names": {n.language: n.name for n in t.names.all()}}
+            for t in tags
+        ],
         "authors": [{"name": a.name, "slug": a.slug} for a in authors],
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url} for s in sources],
         "image": image_meta(story.featured_image) if story.featured_image else None,
@@ -81,6 +85,7 @@ def meta_from(
                 "url": t.get_absolute_url(),
                 "summary": t.summary,
                 "description": t.description,
+                "image_alt": t.image_alt,
                 "updated": t.updated_at.isoformat(),
                 # Public but made from an older version of its source (newsroom.instep):
                 # pages say so, and date the change.
@@ -94,6 +99,15 @@ def meta_from(
     }
 
 
+def baked_name(item: dict[str, Any] | None, language: str) -> str:
+    """A baked section's or tag's name in `language`; else the tag's own name, else the name
+    in any language, else the slug."""
+    if not item:
+        return ""
+    names = item.get("names") or {}
+    return names.get(language) or item.get("name") or next(iter(names.values()), item["slug"])
+
+
 def _order(language: str) -> int:
     codes = languages.codes()
     return codes.index(language) if language in codes else len(codes)
@@ -102,7 +116,7 @@ def _order(language: str) -> int:
 def story_bake(*, story: Story) -> dict[str, Any]:
     fresh = (
         Story.objects.select_related("section", "featured_image")
-        .prefetch_related("section__names", "tags", "authors", "sources", "translations")
+        .prefetch_related("section__names", "tags__names", "authors", "sources", "translations")
         .get(pk=story.pk)
     )
     meta = story_meta(fresh)

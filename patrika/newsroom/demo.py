@@ -18,7 +18,7 @@ from PIL import ImageDraw
 
 from . import services
 from .models import Author, Image, Story, StoryStatus
-from .services import SourceData, StoryData, TranslationData
+from .services import SourceData, StoryData, TagData, TranslationData
 
 CONTENT_DIR = Path(__file__).parent / "demo_content"
 SAMPLE_KEY = "demo:putin-modi-talks"
@@ -40,6 +40,7 @@ class Topic:
     en_lead: str
     hi_lead: str
     tag: str
+    hi_tag: str
 
 
 TOPICS = [
@@ -50,6 +51,7 @@ TOPICS = [
         "The monsoon arrived in {city} days earlier than forecast, bringing relief from the heat.",
         "{hcity} में मानसून अनुमान से कुछ दिन पहले पहुंच गया, जिससे गर्मी से राहत मिली।",
         "Monsoon",
+        "मानसून",
     ),
     Topic(
         "business",
@@ -58,6 +60,7 @@ TOPICS = [
         "Shares closed higher after exporters in {city} reported a rise in new orders.",
         "{hcity} के निर्यातकों द्वारा नए ऑर्डर में बढ़ोतरी की खबर के बाद शेयर बाजार तेजी के साथ बंद हुआ।",
         "Markets",
+        "बाज़ार",
     ),
     Topic(
         "sports",
@@ -66,6 +69,7 @@ TOPICS = [
         "A last-over boundary gave {city} the state title in front of a full stadium.",
         "भरे हुए स्टेडियम के सामने आखिरी ओवर की बाउंड्री ने {hcity} को राज्य खिताब दिलाया।",
         "Cricket",
+        "क्रिकेट",
     ),
     Topic(
         "technology",
@@ -74,6 +78,7 @@ TOPICS = [
         "More than two hundred schools in {city} will open digital classrooms this term.",
         "{hcity} के दो सौ से अधिक स्कूलों में इस सत्र से डिजिटल कक्षाएं शुरू होंगी।",
         "Education",
+        "शिक्षा",
     ),
     Topic(
         "world",
@@ -82,6 +87,7 @@ TOPICS = [
         "India and {country} signed an agreement to work together on solar and wind power.",
         "भारत और {hcountry} ने सौर और पवन ऊर्जा पर मिलकर काम करने के लिए समझौते पर हस्ताक्षर किए।",
         "Diplomacy",
+        "कूटनीति",
     ),
 ]
 CITIES = [
@@ -137,6 +143,54 @@ def _sample_image() -> Image:
     )
 
 
+# A generated lead picture per section (no downloads), and what it shows in each language.
+PICTURES: dict[str, tuple[str, dict[str, str]]] = {
+    "world": ("#1f5f8b", {"en": "A globe on a blue background", "hi": "नीली पृष्ठभूमि पर एक ग्लोब"}),
+    "india": (
+        "#ff9933",
+        {"en": "Saffron, white and green bands", "hi": "केसरिया, सफ़ेद और हरी पट्टियां"},
+    ),
+    "business": ("#23403a", {"en": "A bar chart that rises", "hi": "ऊपर चढ़ता हुआ बार चार्ट"}),
+    "sports": (
+        "#2e7d32",
+        {"en": "A red cricket ball on green grass", "hi": "हरी घास पर लाल क्रिकेट गेंद"},
+    ),
+    "technology": (
+        "#37474f",
+        {"en": "A screen with lines of text", "hi": "पाठ की पंक्तियों वाली एक स्क्रीन"},
+    ),
+}
+
+
+def _section_picture(section: str) -> Image:
+    existing = Image.objects.filter(file__contains=f"demo-{section}").first()
+    if existing:
+        return existing
+    colour, _alt = PICTURES[section]
+    canvas = PILImage.new("RGB", (1200, 675), colour)
+    draw = ImageDraw.Draw(canvas)
+    if section == "world":
+        draw.ellipse([400, 140, 800, 540], fill="#4caf50", outline="#ffffff", width=10)
+    elif section == "india":
+        draw.rectangle([0, 225, 1200, 450], fill="#ffffff")
+        draw.rectangle([0, 450, 1200, 675], fill="#138808")
+    elif section == "business":
+        for i, height in enumerate([120, 220, 300, 420, 520]):
+            draw.rectangle([160 + i * 180, 600 - height, 280 + i * 180, 600], fill="#e0b84c")
+    elif section == "sports":
+        draw.ellipse([450, 190, 750, 490], fill="#b71c1c")
+        draw.arc([450, 190, 750, 490], 60, 120, fill="#ffffff", width=6)
+    else:
+        draw.rectangle([250, 120, 950, 540], fill="#eceff1")
+        for i in range(6):
+            draw.rectangle([310, 170 + i * 60, 890 - (i % 3) * 120, 195 + i * 60], fill="#90a4ae")
+    buffer = io.BytesIO()
+    canvas.save(buffer, "JPEG", quality=80)
+    return services.image_create(
+        content=buffer.getvalue(), filename=f"demo-{section}.jpg", credit="Patrika graphic"
+    )
+
+
 def sample_story_data() -> StoryData:
     sections = {
         slug: services.section_get_or_create(slug=slug, names=names)
@@ -147,7 +201,7 @@ def sample_story_data() -> StoryData:
         status=StoryStatus.PUBLISHED,
         published_at=timezone.now() - timedelta(hours=3),
         section=sections["world"],
-        tags=["Putin and Modi Talks"],
+        tags=[TagData("Putin and Modi Talks", {"hi": "पुतिन-मोदी वार्ता"})],
         authors=["Patrika Desk"],
         sources=[
             SourceData(
@@ -195,8 +249,9 @@ def generated_story_data(index: int, rng: random.Random) -> StoryData:
         status=StoryStatus.PUBLISHED,
         published_at=timezone.now() - timedelta(hours=6 + index * 9, minutes=rng.randrange(60)),
         section=services.section_get_or_create(slug=topic.section, names=names),
-        tags=[topic.tag, city],
+        tags=[TagData(topic.tag, {"hi": topic.hi_tag}), TagData(city, {"hi": hcity})],
         authors=[rng.choice(["Asha Verma", "Rahul Singh", "Meera Iyer"])],
+        featured_image=_section_picture(topic.section),
         import_source=f"demo:generated:{index}",
         translations=[
             TranslationData(
@@ -204,12 +259,14 @@ def generated_story_data(index: int, rng: random.Random) -> StoryData:
                 title=f"{topic.en_title.format(**fill)} ({index + 1})",
                 summary=topic.en_lead.format(**fill),
                 body=en_body,
+                image_alt=PICTURES[topic.section][1]["en"],
             ),
             TranslationData(
                 language="hi",
                 title=f"{topic.hi_title.format(**fill)} ({index + 1})",
                 summary=topic.hi_lead.format(**fill),
                 body=hi_body,
+                image_alt=PICTURES[topic.section][1]["hi"],
             ),
         ],
     )

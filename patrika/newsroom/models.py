@@ -82,6 +82,30 @@ class Tag(StorableText):
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
 
+    def name_for(self, language: str) -> str:
+        # Uses the prefetched names; the tag's own name where it has none in `language`.
+        names = {n.language: n.name for n in self.names.all()}
+        return names.get(language) or self.name
+
+
+class TagName(StorableText):
+    """A tag's name in one language ("मानसून" for Monsoon on Hindi pages)."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="names")
+    language = models.CharField(_("language"), max_length=12, choices=_language_choices)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "language"], name="tag_name_per_lang")
+        ]
+        verbose_name = _("tag name")
+        verbose_name_plural = _("tag names")
+
+    def __str__(self) -> str:
+        return self.name
+
 
 class Author(StorableText):
     name = models.CharField(_("name"), max_length=120)

@@ -1,6 +1,6 @@
-"""Keep baked story data true when a row shared by many stories is edited (a tag renamed,
-a section's Hindi name corrected, an image re-uploaded). Story edits themselves re-bake in
-newsroom.services."""
+"""Keep baked story data true when a row shared by many stories is edited (a tag renamed or
+given a Hindi name, a section's Hindi name corrected, an image re-uploaded). Story edits
+themselves re-bake in newsroom.services."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .baking import stories_bake
-from .models import Author, Image, Section, SectionName, Story, Tag
+from .models import Author, Image, Section, SectionName, Story, Tag, TagName
 
 
 def _rebake(stories: Any) -> None:
@@ -21,6 +21,12 @@ def _rebake(stories: Any) -> None:
 def tag_saved(sender: type, instance: Tag, created: bool, **kwargs: Any) -> None:
     if not created:
         _rebake(instance.stories.all())
+
+
+@receiver([post_save, post_delete], sender=TagName)
+def tag_name_changed(sender: type, instance: TagName, **kwargs: Any) -> None:
+    if Tag.objects.filter(pk=instance.tag_id).exists():
+        _rebake(Story.objects.filter(tags__id=instance.tag_id))
 
 
 @receiver(post_save, sender=Author)

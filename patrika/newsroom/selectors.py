@@ -6,6 +6,7 @@ reads a story, a page of stories or a translation in one query.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,7 +18,7 @@ from django.utils import timezone
 from patrika import languages
 from patrika.textdiff import ParagraphChange
 
-from .baking import ensure_baked
+from .baking import baked_name, ensure_baked
 from .instep import TEXT_FIELDS, is_behind, source_changes, source_of
 from .models import (
     LIVE_STATUSES,
@@ -89,6 +90,40 @@ def translation_get_live(*, lang: str, slug: str) -> Translation | None:
     return translation
 
 
+def translation_url_for_reader(
+    *, slug: str, prefer: Sequence[str], bilingual: bool = False
+) -> str | None:
+    """Where an address naming a story by its slug in any language leads a reader who reads
+    the languages `prefer` (best first): the story's page in the first of them it is ready
+    in, else the page of the slug's own language; its bilingual page if asked for and the
+    story has one. None when no live story has a ready translation with that slug.
+    """
+    found = (
+        Translation.objects.public()
+        .select_related("story")
+        .filter(
+            slug=slug,
+            story__status__in=LIVE_STATUSES,
+            story__published_at__lte=Now(),
+        )
+    )
+    # One slug may name different stories in two languages: the reader's languages decide,
+    # then settings order.
+    order = [*prefer, *languages.codes()]
+    named = min(
+        found,
+        key=lambda t: order.index(t.language) if t.language in order else len(order),
+        default=None,
+    )
+    if named is None:
+        return None
+    ensure_baked([named.story])
+    ready = named.story.meta.get("translations", {})
+    language = next((code for code in prefer if code in ready), named.language)
+    url = ready[language]["url"] if language in ready else named.get_absolute_url()
+    return url + "bilingual/" if bilingual and len(ready) > 1 else url
+
+
 def story_translations(*, story: Story) -> dict[str, dict[str, Any]]:
     """The story's public translations by language, in settings order: title, slug, url, …"""
     return story.meta.get("translations", {})
@@ -129,12 +164,71 @@ def story_list_recent_news(*, days: int = 2) -> QuerySet[Story]:
     return story_list_live().filter(published_at__gte=since)
 
 
+@dataclass(frozen=True)
+class MenuSection:
+    slug: str
+    name: str
+
+
+def section_menu(*, lang: str) -> list[MenuSection]:
+    """Every section in menu order, named in `lang` (else in another language, else by its
+    slug): one query."""
+    names: dict[str, dict[str, str]] = {}
+    rows = Section.objects.order_by("position", "slug").values_list(
+        "slug", "names__language", "names__name"
+    )
+    for slug, language, name in rows:
+        section = names.setdefault(slug, {})
+        if language and name:
+            section[language] = name
+    return [
+        MenuSection(slug, baked_name({"slug": slug, "names": found}, lang))
+        for slug, found in names.items()
+    ]
+
+
+@dataclass(frozen=True)
+class ArchiveYear:
+    year: int
+    months: list[int]  # newest first; empty when not asked for
+
+
+def archive_years(*, lang: str, months_of: int | None = None) -> list[ArchiveYear]:
+    """The years, newest first, that have live stories readable in `lang` (in the site's time
+    zone), each with its months that have them: every year's, or only the year `months_of`'s.
+
+    One indexed query per year or month found ("the newest story before the start of the
+    last one found"): the cost follows the archive's length in months, not its size, where
+    grouping every story by month reads them all.
+    """
+    stories = _live_in(lang).order_by("-published_at").values_list("published_at", flat=True)
+    zone = timezone.get_current_timezone()
+
+    def newest(before: datetime | None) -> datetime | None:
+        found = stories.filter(published_at__lt=before) if before else stories
+        when = found.first()
+        return timezone.localtime(when, zone) if when else None
+
+    years: list[ArchiveYear] = []
+    when = newest(None)
+    while when is not None:
+        year = ArchiveYear(when.year, [])
+        years.append(year)
+        if months_of is not None and when.year != months_of:
+            when = newest(datetime(when.year, 1, 1, tzinfo=zone))
+            continue
+        while when is not None and when.year == year.year:
+            year.months.append(when.month)
+            when = newest(datetime(when.year, when.month, 1, tzinfo=zone))
+    return years
+
+
 def section_get(*, slug: str) -> Section | None:
     return Section.objects.prefetch_related("names").filter(slug=slug).first()
 
 
 def tag_get(*, slug: str) -> Tag | None:
-    return Tag.objects.filter(slug=slug).first()
+    return Tag.objects.prefetch_related("names").filter(slug=slug).first()
 
 
 def author_get(*, slug: str) -> Author | None:

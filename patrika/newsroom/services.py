@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from PIL import Image as PILImage
@@ -38,6 +38,7 @@ from .models import (
     Story,
     StoryStatus,
     Tag,
+    TagName,
     Translation,
     TranslationState,
 )
@@ -203,14 +204,46 @@ def _named(rows: QuerySet[Named], name: str) -> Named | None:
     return found
 
 
-def tag_get_or_create(*, name: str) -> Tag:
-    """The tag named `name` (compared by `text_key`), or a new one named exactly so."""
+@dataclass
+class TagData:
+    """A tag with its names in other languages ({"hi": "मानसून"} for Monsoon)."""
+
+    name: str
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def tag_get_or_create(*, name: str, names: Mapping[str, str] | None = None) -> Tag:
+    """The tag named `name` (compared by `text_key`; in any language: "मानसून" finds Monsoon
+    by its Hindi name), or a new one named exactly so; `names` adds or corrects its names per
+    language."""
     name = name.strip(MARKUP_SPACE)
     check_storable(name, field=str(Tag._meta.verbose_name))  # before it is looked up
-    tag = _named(Tag.objects.all(), name)
-    return tag or Tag.objects.create(
+    tag = _named(Tag.objects.all(), name) or Tag.objects.filter(names__name=name).first()
+    tag = tag or Tag.objects.create(
         name=name, slug=_free_slug(Tag.objects.all(), name, fallback="tag")
     )
+    if names:
+        tag_names_set(tag=tag, names=names)
+    return tag
+
+
+def tag_names_set(*, tag: Tag, names: Mapping[str, str]) -> Tag:
+    """Give `tag` these names per language (others it has are kept). A name that is the tag's
+    own is not stored: pages fall back to it anyway."""
+    current = {n.language: n for n in tag.names.all()}
+    for language, raw in names.items():
+        name = raw.strip(MARKUP_SPACE)
+        check_storable(name, field=str(TagName._meta.verbose_name))
+        existing = current.get(language)
+        if not name or (text_key(name) == text_key(tag.name) and existing is None):
+            continue
+        if existing is None:
+            TagName.objects.create(tag=tag, language=language, name=name)
+        elif existing.name != name:
+            # Saving re-bakes every story with the tag: only when the name really changed.
+            existing.name = name
+            existing.save()
+    return tag
 
 
 def author_get_or_create(*, name: str) -> Author:
@@ -271,7 +304,7 @@ class StoryData:
     status: str = StoryStatus.DRAFT
     published_at: datetime | None = None
     section: Section | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: list[str | TagData] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     sources: list[SourceData] = field(default_factory=list)
     featured_image: Image | None = None
@@ -333,7 +366,13 @@ def story_save(*, data: StoryData, story: Story | None = None) -> Story:
     for translation in saved:
         translation.save()
 
-    tags = [tag_get_or_create(name=name) for name in data.tags]
+    found = [
+        tag_get_or_create(name=t) if isinstance(t, str) else tag_get_or_create(**vars(t))
+        for t in data.tags
+    ]
+    # Two names of one tag ("Monsoon", "मानसून") tag the story once.
+    tags = list({tag.pk: tag for tag in found}.values())
+    prefetch_related_objects(tags, "names")
     authors = [author_get_or_create(name=name) for name in data.authors]
     if is_new:
         story.tags.add(*tags)

@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import get_language, gettext
 
 from patrika.newsroom import selectors
+from patrika.newsroom.baking import baked_name
 from patrika.newsroom.models import Section, Story, Tag
 
 FEED_LENGTH = 30
@@ -71,7 +72,7 @@ class LatestRss(Feed):
         return ", ".join(a["name"] for a in item.meta["authors"])
 
     def item_categories(self, item: Story) -> list[str]:
-        return [tag["name"] for tag in item.meta["tags"]]
+        return [baked_name(tag, get_language()) for tag in item.meta["tags"]]
 
 
 class LatestAtom(LatestRss):
@@ -109,7 +110,7 @@ class TagRss(LatestRss):
         return tag
 
     def title(self, obj: Tag) -> str:
-        return f"{settings.PATRIKA_SITE_NAME} – {obj.name}"
+        return f"{settings.PATRIKA_SITE_NAME} – {obj.name_for(get_language())}"
 
     def link(self, obj: Tag) -> str:
         return reverse("public:tag", kwargs={"slug": obj.slug})

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 
 from patrika.newsroom import selectors
+from patrika.newsroom.baking import baked_name
 from patrika.newsroom.models import Translation
 from patrika.safe_url import public_url_or_empty
 
@@ -68,11 +69,10 @@ def news_article(
         or [publisher],
         "publisher": publisher,
         "description": translation.description,
-        "keywords": [tag["name"] for tag in meta["tags"]],
+        "keywords": [baked_name(tag, lang) for tag in meta["tags"]],
     }
     if meta["section"]:
-        names = meta["section"]["names"]
-        data["articleSection"] = names.get(lang) or meta["section"]["slug"]
+        data["articleSection"] = baked_name(meta["section"], lang)
     image_url = public_url_or_empty((meta["image"] or {}).get("url"), allow_local=True)
     if image_url:
         data["image"] = [request.build_absolute_uri(image_url)]

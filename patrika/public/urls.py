@@ -16,6 +16,7 @@ urlpatterns = [
     path("section/<uslug:slug>/", views.section, name="section"),
     path("tag/<uslug:slug>/", views.tag, name="tag"),
     path("author/<uslug:slug>/", views.author, name="author"),
+    path("archive/", views.archive_index, name="archive"),
     path("archive/<year:year>/", views.archive, name="archive_year"),
     path("archive/<year:year>/<month:month>/", views.archive, name="archive_month"),
     path("feed/rss/", feeds.LatestRss(), name="feed_rss"),
@@ -29,6 +30,14 @@ urlpatterns = [
 # Outside the language prefix.
 site_patterns = [
     path("", views.home, name="site_home"),
+    # Language-neutral story addresses (the sitemap's x-default): redirect to a translation.
+    path("news/<str:slug>/", views.story_any_language, name="story_any_language"),
+    path(
+        "news/<str:slug>/bilingual/",
+        views.story_any_language,
+        {"bilingual": True},
+        name="bilingual_any_language",
+    ),
     path(
         "sitemap.xml",
         sitemap_views.sitemap,

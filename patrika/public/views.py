@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
@@ -48,7 +51,11 @@ def _listing(request: HttpRequest, stories: QuerySet[Story], **context: object) 
 def home(request: HttpRequest) -> HttpResponse:
     """The site home: the latest stories in every language, each title in each language."""
     page = _paginate(request, selectors.story_list_live())
-    return render(request, "public/home.html", {"page": page, "stories": page.object_list})
+    return render(
+        request,
+        "public/home.html",
+        {"page": page, "stories": page.object_list},
+    )
 
 
 @require_safe
@@ -58,6 +65,7 @@ def language_home(request: HttpRequest) -> HttpResponse:
         selectors.story_list_live(lang=get_language()),
         heading=gettext("Latest news"),
         feed_kind="",
+        menu_current="home",
     )
 
 
@@ -72,6 +80,8 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
         heading=found.name_for(get_language()),
         feed_kind="section",
         feed_slug=slug,
+        menu_current="section",
+        current_section=slug,
     )
 
 
@@ -83,7 +93,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     return _listing(
         request,
         selectors.story_list_live(lang=get_language(), tag=found),
-        heading=found.name,
+        heading=found.name_for(get_language()),
         feed_kind="tag",
         feed_slug=slug,
     )
@@ -105,8 +115,23 @@ def author(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def archive(request: HttpRequest, year: int, month: int | None = None) -> HttpResponse:
     # The <year> and <month> converters have refused what no calendar holds.
-    stories = selectors.story_list_live(lang=get_language(), year=year, month=month)
-    return _listing(request, stories, archive_year=year, archive_month=month)
+    lang = get_language()
+    stories = selectors.story_list_live(lang=lang, year=year, month=month)
+    return _listing(
+        request,
+        stories,
+        archive_year=year,
+        archive_month=month,
+        archive=selectors.archive_years(lang=lang, months_of=year),
+        menu_current="archive",
+    )
+
+
+@require_safe
+def archive_index(request: HttpRequest) -> HttpResponse:
+    """Every year and month with stories in this language."""
+    context = {"archive": selectors.archive_years(lang=get_language()), "menu_current": "archive"}
+    return render(request, "public/archive.html", context)
 
 
 def _providers() -> list[Callable[..., dict]]:
@@ -122,8 +147,13 @@ def _story_context(request: HttpRequest, translation: Translation) -> dict:
         "meta": story.meta,
         "alternates": alternates,
         "other_translations": [a for a in alternates if a["language"] != translation.language],
+        # The language-neutral address, as in the sitemap: it leads each reader to their language.
+        "x_default": reverse("story_any_language", kwargs={"slug": alternates[0]["slug"]})
+        if alternates
+        else translation.get_absolute_url(),
         "more_news": selectors.story_list_more(story=story, lang=translation.language),
         "lang": translation.language,
+        "current_section": (story.meta.get("section") or {}).get("slug"),
     }
     for provider in _providers():
         context.update(provider(request, story=story, translation=translation))
@@ -133,11 +163,34 @@ def _story_context(request: HttpRequest, translation: Translation) -> dict:
     return context
 
 
+def _redirect_to_story(request: HttpRequest, slug: str, *, bilingual: bool) -> HttpResponse:
+    """To the story whose translation in any language has `slug`, in the language of the
+    request (the address's, or the one LocaleMiddleware picked for the reader)."""
+    url = selectors.translation_url_for_reader(
+        slug=slug, prefer=[get_language()], bilingual=bilingual
+    )
+    # The address itself when the baked data is stale: a 404, not a redirect loop.
+    if url is None or unquote(url) == request.path:
+        raise Http404
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponseRedirect(f"{url}?{query}" if query else url)
+
+
+@require_safe
+def story_any_language(request: HttpRequest, slug: str, bilingual: bool = False) -> HttpResponse:
+    """/news/<slug>/ and /news/<slug>/bilingual/ (the sitemap's x-default): the story in the
+    reader's language when it has one, else in the language it has."""
+    response = _redirect_to_story(request, slug, bilingual=bilingual)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
 @require_safe
 def story(request: HttpRequest, slug: str) -> HttpResponse:
     translation = selectors.translation_get_live(lang=get_language(), slug=slug)
     if translation is None:
-        raise Http404
+        # Another language's slug under this prefix (/hi/news/<english-slug>/).
+        return _redirect_to_story(request, slug, bilingual=False)
     return render(request, "public/story.html", _story_context(request, translation))
 
 
@@ -146,7 +199,7 @@ def bilingual(request: HttpRequest, slug: str) -> HttpResponse:
     """Every translation of the story on one page, in settings order, with in-page links."""
     translation = selectors.translation_get_live(lang=get_language(), slug=slug)
     if translation is None:
-        raise Http404
+        return _redirect_to_story(request, slug, bilingual=True)
     context = _story_context(request, translation)
     if len(context["alternates"]) < 2:
         raise Http404

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -12,22 +15,53 @@ def _language_choices() -> list[tuple[str, str]]:
     return [("all", _("All languages")), *languages.choices()]
 
 
+class MonthField(forms.Field):
+    """A month chosen from a list ("2026-08", shown as "August 2026" / "अगस्त 2026"): no date
+    picker, whose format follows the browser rather than the page. A full date (older links)
+    is still read. The month's first day starts a range, its last day ends one."""
+
+    widget = forms.Select
+
+    def __init__(self, *, ends_range: bool, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.ends_range = ends_range
+
+    def to_python(self, value: object) -> date | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        try:
+            if len(text) > 7:
+                return date.fromisoformat(text)
+            year, month = (int(part) for part in text.split("-"))
+            first = date(year, month, 1)
+        except ValueError:
+            raise forms.ValidationError(_("Not a month."), code="invalid") from None
+        if not self.ends_range:
+            return first
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     lang = forms.ChoiceField(label=_("Language"), required=False, choices=_language_choices)
     section = forms.ChoiceField(label=_("Section"), required=False)
     tag = forms.CharField(label=_("Tag"), required=False, max_length=100)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = MonthField(label=_("From"), required=False, ends_range=False)
+    date_to = MonthField(label=_("To"), required=False, ends_range=True)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, sections: list[tuple[str, str]], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        sections: list[tuple[str, str]],
+        months: list[tuple[str, str]],
+        **kwargs: object,
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["section"].choices = [("", _("All sections")), *sections]
+        self.fields["date_from"].widget.choices = [("", _("Any time")), *months]
+        self.fields["date_to"].widget.choices = [("", _("Any time")), *months]
 
     def add_prefix(self, field_name: str) -> str:
         # "from"/"to" are the public parameter names; Python fields cannot be called "from".

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.conf import settings
+from django.utils import timezone
 
-from patrika.newsroom.models import Section, Tag
+from patrika import dates
+from patrika.newsroom.models import Section, Story, Tag
+from patrika.newsroom.selectors import stories_ready
 
 from .analysis import QueryTerm, analyze_query
 from .analysis.tokenize import script_of
@@ -162,6 +165,14 @@ def _decorate(hits: list[Hit], terms: list[QueryTerm]) -> list[Hit]:
     for hit in hits:
         hit.title_html = highlight(hit.title, terms, lang=hit.language)
         hit.snippet = snippet(hit.body, terms, lang=hit.language)
+    # What the results' cards show of each story (picture, section), as baked: one query.
+    found = Story.objects.filter(pk__in={hit.story_id for hit in hits}).only("pk", "meta")
+    metas = {story.pk: story.meta for story in stories_ready(list(found))}
+    for hit in hits:
+        meta = metas.get(hit.story_id, {})
+        hit.image = meta.get("image")
+        hit.image_alt = meta.get("translations", {}).get(hit.language, {}).get("image_alt", "")
+        hit.section = meta.get("section")
     return hits
 
 
@@ -207,6 +218,23 @@ def search_page(
     return page
 
 
+def month_choices(*, lang: str) -> list[tuple[str, str]]:
+    """The date filters' months, newest first: from the month of the first live story to this
+    one ("2026-08", "अगस्त 2026"). One indexed query, whatever the archive's size."""
+    first = (
+        Story.objects.live().order_by("published_at").values_list("published_at", flat=True)
+    ).first()
+    if first is None:
+        return []
+    start, now = timezone.localtime(first), timezone.localtime()
+    months = []
+    year, month = now.year, now.month
+    while (year, month) >= (start.year, start.month):
+        months.append((f"{year:04d}-{month:02d}", dates.month_text(year, month, lang=lang)))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
 def section_choices(*, lang: str) -> list[tuple[str, str]]:
     sections = Section.objects.prefetch_related("names")
     return [(s.slug, s.name_for(lang)) for s in sections]
@@ -219,4 +247,8 @@ def section_get(*, slug: str) -> Section | None:
 def tag_get(*, name: str) -> Tag | None:
     if not name:
         return None
-    return Tag.objects.filter(slug=name).first() or Tag.objects.filter(name__iexact=name).first()
+    return (
+        Tag.objects.filter(slug=name).first()
+        or Tag.objects.filter(name__iexact=name).first()
+        or Tag.objects.filter(names__name__iexact=name).first()  # its name in any language
+    )

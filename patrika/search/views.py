@@ -16,21 +16,28 @@ from .forms import SearchForm
 @require_safe
 def results(request: HttpRequest) -> HttpResponse:
     ui_lang = get_language() or settings.LANGUAGE_CODE
-    form = SearchForm(request.GET, sections=selectors.section_choices(lang=ui_lang))
+    form = SearchForm(
+        request.GET,
+        sections=selectors.section_choices(lang=ui_lang),
+        months=selectors.month_choices(lang=ui_lang),
+    )
     page = None
-    if form.is_valid() and form.cleaned_data["q"].strip():
-        data = form.cleaned_data
-        section = selectors.section_get(slug=data["section"])
-        tag = selectors.tag_get(name=data["tag"].strip())
+    form.is_valid()
+    # A filter that is not understood is left out (the page says so); the search still runs.
+    data = form.cleaned_data
+    if data.get("q", "").strip():
+        section = selectors.section_get(slug=data.get("section", ""))
+        tag_name = data.get("tag", "").strip()
+        tag = selectors.tag_get(name=tag_name)
         filters = Filters(
-            language=None if data["lang"] in ("", "all") else data["lang"],
+            language=None if data.get("lang", "") in ("", "all") else data["lang"],
             section_id=section.pk if section else None,
-            tag_id=tag.pk if tag else (-1 if data["tag"].strip() else None),
-            date_from=data["date_from"],
-            date_to=data["date_to"],
+            tag_id=tag.pk if tag else (-1 if tag_name else None),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
         )
         page = selectors.search_page(
-            query=data["q"], filters=filters, number=data["page"] or 1, lang=ui_lang
+            query=data["q"], filters=filters, number=data.get("page") or 1, lang=ui_lang
         )
     response = render(request, "search/results.html", {"form": form, "page": page})
     if page is not None and page.total == 0:

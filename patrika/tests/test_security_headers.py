@@ -84,6 +84,9 @@ def _samples(site: dict[str, Any]) -> dict[str, Kwargs]:
         "public:home": lambda lang: {},
         "public:story": slug,
         "public:bilingual": slug,
+        "story_any_language": slug,
+        "bilingual_any_language": slug,
+        "public:archive": lambda lang: {},
         "public:section": lambda lang: {"slug": site["section"].slug},
         "public:section_feed_rss": lambda lang: {"slug": site["section"].slug},
         "public:section_feed_atom": lambda lang: {"slug": site["section"].slug},
@@ -197,7 +200,10 @@ def test_posts_and_redirects_carry_the_policies(site, client, admin_client) -> N
         # A refused comment re-renders the story page; so does the CSRF failure view.
         client.post("/comments/post/", {"story": story.pk, "lang": "hi", "body": ""}),
         Client(enforce_csrf_checks=True).post("/comments/post/", {"story": story.pk}),
-        admin_client.post("/admin/newsroom/tag/add/", {"name": "बाढ़", "slug": "baadh"}),
+        admin_client.post(
+            "/admin/newsroom/tag/add/",
+            {"name": "बाढ़", "slug": "baadh", "names-TOTAL_FORMS": "0", "names-INITIAL_FORMS": "0"},
+        ),
         admin_client.post("/admin/logout/"),
     ]
     assert [r.status_code for r in responses] == [400, 403, 302, 200]

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from patrika import languages
 from patrika.comments.models import Comment, CommentStatus
 from patrika.importers.base import ImportOptions
 from patrika.importers.export import image_url
@@ -28,7 +29,7 @@ from patrika.newsroom.models import (
     Tag,
     TranslationState,
 )
-from patrika.newsroom.services import SourceData
+from patrika.newsroom.services import SourceData, TagData
 from patrika.newsroom.tests.factories import make_section, make_story
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -45,7 +46,7 @@ def build_archive() -> None:
         en_body="Shares rose *sharply*.\n\n## Why\n\n1. Exports\n2. Rates\n\n> A quote\n\n"
         "See [the data](https://example.com/data?a=1&b=2) and `code`.",
         section=section,
-        tags=["Markets", "बाज़ार"],
+        tags=["Markets", "बाज़ार", TagData("Exports", {"hi": "निर्यात"})],
         authors=["Asha Verma", "Meera Iyer"],
         sources=[SourceData(title="Market report", publisher="PTI", url="https://pti.example")],
         status=StoryStatus.ARCHIVED,
@@ -104,7 +105,10 @@ def snapshot(*, wxr: bool, private: bool) -> list[dict[str, Any]]:
                 "published_at": published,
                 "comments_open": story.comments_open,
                 "section": story.section.slug if story.section else None,
-                "tags": sorted(t.name for t in story.tags.all()),
+                "tags": sorted(
+                    (t.name, *(t.name_for(code) for code in languages.codes()))
+                    for t in story.tags.all()
+                ),
                 "authors": sorted(a.name for a in story.authors.all()),
                 "image": image_url(story.featured_image) if story.featured_image else None,
                 "credit": story.featured_image.credit if story.featured_image else None,
@@ -198,7 +202,7 @@ def test_json_export_is_one_document_and_streamable(tmp_path: Path) -> None:
     path = tmp_path / "archive.json"
     _export("json", path)
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["format"] == "patrika-export" and document["version"] == 1
+    assert document["format"] == "patrika-export" and document["version"] == 2
     assert document["private"] is False
     assert len(document["stories"]) == Story.objects.count()
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -310,3 +314,30 @@ def test_json_slugs_are_kept_when_valid_and_refused_otherwise(tmp_path: Path) ->
     assert reasons["story 3"].startswith("“India_Russia” is not a valid slug")
     assert reasons["story 4"].startswith("“World News” is not a valid slug")
     assert Story.objects.get().translations.get().slug == "भारत-रूस-वार्ता-२०२६"
+
+
+@pytest.mark.django_db
+def test_tag_names_per_language_survive_json_and_a_version_1_file_still_reads(
+    tmp_path: Path,
+) -> None:
+    make_story(tags=[TagData("Monsoon", {"hi": "मानसून", "mr": "पावसाळा"}), "Cricket"])
+    path = tmp_path / "archive.json"
+    _export("json", path)
+    (record,) = json.loads(path.read_text(encoding="utf-8"))["stories"]
+    assert record["tags"] == [
+        {"name": "Cricket", "slug": "cricket", "names": {}},
+        {"name": "Monsoon", "slug": "monsoon", "names": {"hi": "मानसून", "mr": "पावसाळा"}},
+    ]
+    empty_the_site()
+    run_import(kind="json", paths=[path], options=ImportOptions())
+    monsoon = Tag.objects.get(name="Monsoon")
+    assert {n.language: n.name for n in monsoon.names.all()} == {"hi": "मानसून", "mr": "पावसाळा"}
+
+    # Written by an older Patrika: tags were a list of names.
+    old = {"format": "patrika-export", "version": 1, "stories": [record | {"tags": ["Rain"]}]}
+    old_path = tmp_path / "old.json"
+    old_path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    empty_the_site()
+    result = run_import(kind="json", paths=[old_path], options=ImportOptions())
+    assert result.failed == 0, result.summary()
+    assert [t.name for t in Story.objects.get().tags.all()] == ["Rain"]

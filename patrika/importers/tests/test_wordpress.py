@@ -519,3 +519,22 @@ def test_every_post_page_and_comment_of_a_sample_export_is_imported(path: Path) 
     # Threads are kept: a reply's parent is the comment it answered in the file.
     for comment in Comment.objects.exclude(parent=None):
         assert comment.parent.story_id == comment.story_id
+
+
+@pytest.mark.django_db
+def test_polylang_term_translations_become_one_tag_with_a_name_per_language(client) -> None:
+    result = run_import(
+        kind="wordpress", paths=[WXR / "polylang-tags.xml"], options=ImportOptions()
+    )
+    assert result.failed == 0 and result.created == 2, result.summary()
+    names = {t.name: {n.language: n.name for n in t.names.all()} for t in Tag.objects.all()}
+    assert names == {"Monsoon": {"hi": "मानसून"}, "Delhi": {"hi": "दिल्ली"}, "Cricket": {}}
+    pair = Story.objects.get(translations__slug="monsoon-reaches-delhi")
+    hindi_only = Story.objects.get(translations__slug="mumbai-rain")
+    assert sorted(t.name for t in pair.tags.all()) == ["Cricket", "Delhi", "Monsoon"]
+    assert [t.name for t in hindi_only.tags.all()] == ["Monsoon"]
+    for story in (pair, hindi_only):
+        page = client.get(story.translations.get(language="hi").get_absolute_url()).text
+        assert '/hi/tag/monsoon/">मानसून</a>' in page
+    english = client.get(pair.translations.get(language="en").get_absolute_url()).text
+    assert '/en/tag/monsoon/">Monsoon</a>' in english and '/en/tag/delhi/">Delhi</a>' in english

@@ -200,7 +200,7 @@ def test_marathi_story_saves_in_the_admin(admin_client, client) -> None:
 @pytest.mark.parametrize(
     ("path", "fields"),
     [
-        ("tag", {"name": "मोदी–पुतिन वार्ता"}),
+        ("tag", {"name": "मोदी–पुतिन वार्ता", **_inline_management("names", 0)}),
         ("author", {"name": "राहुल सिंह", "bio": "", "email": ""}),
         ("section", {"position": "0", **_inline_management("names", 0)}),
     ],
@@ -448,3 +448,25 @@ def test_admin_upload_of_an_ordinary_picture_gets_renditions(admin_client) -> No
     assert response.status_code == 200 and "too large" in response.text
     assert Image.objects.get().file.name == image.file.name
     assert media_files() == sorted([image.file.name, *image.renditions.values()])
+
+
+def test_editor_gives_a_tag_its_hindi_name_in_the_admin(admin_client, client) -> None:
+    story = make_story(tags=["Monsoon"])
+    tag = Tag.objects.get()
+    response = admin_client.post(
+        f"/admin/newsroom/tag/{tag.pk}/change/",
+        {
+            "name": "Monsoon",
+            "slug": "monsoon",
+            **_inline_management("names", 1),
+            "names-0-language": "hi",
+            "names-0-name": "मानसून",
+        },
+    )
+    assert response.status_code == 302, response.text[:2000]
+    hindi = client.get(story.translations.get(language="hi").get_absolute_url()).text
+    english = client.get(story.translations.get(language="en").get_absolute_url()).text
+    assert ">मानसून</a>" in hindi and ">Monsoon</a>" not in hindi
+    assert ">Monsoon</a>" in english
+    assert "मानसून" in client.get("/hi/tag/monsoon/").text
+    assert "मानसून" in admin_client.get("/admin/newsroom/tag/?q=मानसून").text

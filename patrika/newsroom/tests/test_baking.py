@@ -12,7 +12,7 @@ def test_story_save_bakes_relations_in_settings_order() -> None:
     meta = Story.objects.get(pk=story.pk).meta
     assert list(meta["translations"]) == ["en", "hi"]
     assert meta["section"]["names"] == {"en": "World", "hi": "विश्व"}
-    assert meta["tags"] == [{"name": "Monsoon", "slug": "monsoon"}]
+    assert meta["tags"] == [{"name": "Monsoon", "slug": "monsoon", "names": {}}]
     assert meta["authors"][0]["name"] == "Asha Verma"
     assert meta["translations"]["hi"]["url"].startswith("/hi/news/")
 

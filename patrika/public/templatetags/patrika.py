@@ -9,6 +9,7 @@ from django import template
 
 from patrika import dates, languages
 from patrika.newsroom import selectors
+from patrika.newsroom.baking import baked_name
 from patrika.safe_url import public_url_or_empty
 
 register = template.Library()
@@ -21,12 +22,9 @@ def in_language(story: Any, language: str) -> dict[str, Any] | None:
 
 
 @register.filter
-def name_in(section: dict[str, Any] | None, language: str) -> str:
-    """A baked section's name in `language`, else in any language, else its slug."""
-    if not section:
-        return ""
-    names = section["names"]
-    return names.get(language) or next(iter(names.values()), section["slug"])
+def name_in(item: dict[str, Any] | None, language: str) -> str:
+    """A baked section's or tag's name in `language` (falling back as `baked_name` says)."""
+    return baked_name(item, language)
 
 
 @register.filter
@@ -74,3 +72,9 @@ def reader_notices(story: Any, language: str) -> list[selectors.ReaderNotice]:
     """Translations of the story being brought up to date, as readers of `language` hear of
     them."""
     return selectors.story_reader_notices(story=story, language=language)
+
+
+@register.filter
+def month_name(month: int, language: str | None = None) -> str:
+    """{{ 8|month_name }} is "August" / "अगस्त" in the page's language."""
+    return dates.month_name(int(month), lang=language)

@@ -48,6 +48,11 @@ class Hit:
     score: float
     snippet: SafeString = field(default_factory=lambda: SafeString(""))
     title_html: SafeString = field(default_factory=lambda: SafeString(""))
+    # For the results' cards, from the story's baked data: lead picture, its alt text in this
+    # language, section.
+    image: dict[str, Any] | None = None
+    image_alt: str = ""
+    section: dict[str, Any] | None = None
 
     @property
     def language_name(self) -> str:
@@ -244,14 +249,17 @@ class DatabaseBackend:
             )
             params.append(filters.tag_id)
         tz = timezone.get_current_timezone()
+        # Adapted as the ORM would: SQLite compares stored UTC text, so an aware local time
+        # passed as is ("… 00:00:00+05:30") would cut the first hours off a day.
+        adapt = connection.ops.adapt_datetimefield_value
         if filters.date_from:
             start = datetime.combine(filters.date_from, datetime.min.time(), tzinfo=tz)
             clauses.append(f"{alias}.published_at >= %s")
-            params.append(start)
+            params.append(adapt(start))
         if filters.date_to:
             end = datetime.combine(filters.date_to, datetime.max.time(), tzinfo=tz)
             clauses.append(f"{alias}.published_at <= %s")
-            params.append(end)
+            params.append(adapt(end))
         return " AND ".join(clauses), params
 
     HIT_COLUMNS = (
