@@ -56,6 +56,7 @@ def month_of(month: int, year: int) -> str:
     return dates.month_text(int(year), int(month))
 
 
+@register.filter
 def public_url(value: Any) -> str:
     """`value` if it is a public http(s) URL, else "" (test it with `{% if %}`: no link)."""
     return public_url_or_empty(value)
