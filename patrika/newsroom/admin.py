@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from patrika.editorial.admin import LintAdminMixin, PublishCheckedTranslationFormSet
+from patrika.editorial.desk_admin import StoryAccessMixin
 
 from . import services
 from .models import (
@@ -64,7 +65,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(LintAdminMixin, admin.ModelAdmin):
+class StoryAdmin(StoryAccessMixin, LintAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "section", "published_at", "languages"]
     list_filter = ["status", "section", LanguageFilter, "published_at"]
     search_fields = ["translations__title", "translations__summary", "tags__name"]
