@@ -25,3 +25,23 @@ def story_can_edit(*, story: Story, user: AbstractBaseUser | AnonymousUser) -> b
     if user_can_publish(user=user):
         return True
     return story.created_by_id == user.pk and story.status == StoryStatus.DRAFT
+
+
+# The desk's moves from each status, for whoever may publish (patrika.editorial.workflow).
+_EDITOR_MOVES: dict[str, list[str]] = {
+    StoryStatus.IN_REVIEW: ["send_back", "approve"],
+    StoryStatus.APPROVED: ["send_back", "publish", "schedule"],
+    StoryStatus.SCHEDULED: ["publish", "schedule", "unpublish"],
+    StoryStatus.PUBLISHED: ["unpublish", "archive"],
+    StoryStatus.ARCHIVED: ["publish", "schedule"],
+}
+
+
+def story_transitions(*, story: Story, user: AbstractBaseUser | AnonymousUser) -> list[str]:
+    """The workflow moves this person may make on this story now, in the order to offer them."""
+    moves = []
+    if story.status == StoryStatus.DRAFT and story_can_edit(story=story, user=user):
+        moves.append("submit")
+    if user_can_publish(user=user):
+        moves += _EDITOR_MOVES.get(story.status, [])
+    return moves

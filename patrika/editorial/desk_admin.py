@@ -1,17 +1,74 @@
-"""The roles on the story admin, kept apart from newsroom/admin.py: a contributor edits and
-deletes only their own drafts (patrika.editorial.access), and a story made in the admin
-remembers who made it."""
+"""The desk on the story admin, kept apart from newsroom/admin.py: who may edit which story
+(patrika.editorial.access), the workflow buttons of the story form and the reviewers' notes.
+The status is never a form field: it changes only through patrika.editorial.workflow."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from patrika import dates
 from patrika.newsroom.models import Story
+from patrika.newsroom.services import PublishBlocked
 
-from .access import story_can_edit
+from . import workflow
+from .access import story_can_edit, story_transitions, user_can_publish
+from .selectors import review_comment_list
+
+BUTTONS = {
+    "submit": gettext_lazy("Submit for review"),
+    "send_back": gettext_lazy("Send back to the writer"),
+    "approve": gettext_lazy("Approve"),
+    "publish": gettext_lazy("Publish now"),
+    "schedule": gettext_lazy("Schedule…"),
+    "unpublish": gettext_lazy("Unpublish"),
+    "archive": gettext_lazy("Archive"),
+}
+
+
+def _schedule_time(request: HttpRequest) -> datetime | None:
+    """The "go live at" field, in the site's time zone; None when empty or not a time."""
+    try:
+        when = datetime.fromisoformat(request.POST.get("_schedule_at", ""))
+    except ValueError:
+        return None
+    return timezone.make_aware(when) if timezone.is_naive(when) else when
+
+
+def _done(request: HttpRequest, name: str, story: Story) -> str:
+    """Run one move; the message says what really happened."""
+    by = request.user
+    note = request.POST.get("_review_note", "")
+    moves: dict[str, Callable[[], Any]] = {
+        "submit": lambda: workflow.story_submit(story=story, by=by),
+        "send_back": lambda: workflow.story_send_back(story=story, by=by, note=note),
+        "approve": lambda: workflow.story_approve(story=story, by=by),
+        "publish": lambda: workflow.story_publish_now(story=story, by=by),
+        "schedule": lambda: workflow.story_schedule(story=story, by=by, at=_schedule_time(request)),
+        "unpublish": lambda: workflow.story_unpublish(story=story, by=by),
+        "archive": lambda: workflow.story_archive(story=story, by=by),
+    }
+    moves[name]()
+    if name == "schedule":
+        return _("Scheduled for %(when)s: it goes live by itself then.") % {
+            "when": dates.datetime_text(story.published_at)
+        }
+    return {
+        "submit": _("Submitted for review."),
+        "send_back": _("Sent back to the writer as a draft."),
+        "approve": _("Approved: ready to publish or schedule."),
+        "publish": _("Published: readers see it now."),
+        "unpublish": _("Unpublished: back to draft, readers no longer see it."),
+        "archive": _("Archived."),
+    }[name]
 
 
 class StoryAccessMixin(admin.ModelAdmin):
@@ -25,7 +82,60 @@ class StoryAccessMixin(admin.ModelAdmin):
             return False
         return obj is None or story_can_edit(story=obj, user=request.user)
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
+        fields = [*super().get_readonly_fields(request, obj), "status"]
+        if not user_can_publish(user=request.user):
+            fields.append("published_at")
+        return fields
+
     def save_model(self, request: HttpRequest, obj: Story, form: Any, change: bool) -> None:
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Story | None = None,
+    ) -> HttpResponse:
+        story = obj if obj is not None and obj.pk else None
+        editable = self.has_change_permission(request, obj) if story else True
+        moves = story_transitions(story=story, user=request.user) if story else ["submit"]
+        context["desk_panel"] = render_to_string(
+            "editorial/admin/_desk_panel.html",
+            {
+                "story": story,
+                "notes": review_comment_list(story=story) if story else [],
+                "buttons": [(name, BUTTONS[name]) for name in moves] if editable else [],
+                "editable": editable,
+            },
+            request=request,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _after_save(self, request: HttpRequest, story: Story) -> HttpResponse | None:
+        move = request.POST.get("_transition")
+        note = request.POST.get("_review_note", "").strip()
+        if note and move != "send_back":
+            workflow.review_comment_add(story=story, by=request.user, body=note)
+        if move not in BUTTONS:
+            return None
+        try:
+            self.message_user(request, _done(request, move, story), messages.SUCCESS)
+        except (workflow.TransitionRefused, PublishBlocked) as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+        return HttpResponseRedirect(request.path.replace("/add/", f"/{story.pk}/change/"))
+
+    def response_change(self, request: HttpRequest, obj: Story) -> HttpResponse:
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def response_add(
+        self, request: HttpRequest, obj: Story, post_url_continue: str | None = None
+    ) -> HttpResponse:
+        return self._after_save(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )

@@ -1,10 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +18,7 @@ from .models import (
     SectionName,
     SourceAttribution,
     Story,
+    StoryStatus,
     Tag,
     Translation,
 )
@@ -101,44 +98,54 @@ class StoryAdmin(StoryAccessMixin, LintAdminMixin, admin.ModelAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(f"{self.opts.app_label}.publish_story")
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
-        fields = list(super().get_readonly_fields(request, obj))
-        if (
-            obj is not None
-            and obj.status in LIVE_STATUSES
-            and not self.has_publish_permission(request)
-        ):
-            # Taking a story down or moving its time changes what readers see: publishing.
-            fields += ["status", "published_at"]
-        return fields
-
-    def formfield_for_choice_field(
-        self, db_field: models.Field, request: HttpRequest, **kwargs: Any
-    ) -> forms.ChoiceField:
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            kwargs["choices"] = [
-                choice for choice in db_field.choices if choice[0] not in LIVE_STATUSES
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
-
     @admin.action(description=_("Publish selected stories"), permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        published = scheduled = 0
         for story in queryset:
             try:
                 services.story_publish(story=story)
             except services.PublishBlocked as blocked:
                 self.message_user(request, f"{story}: {blocked}", messages.ERROR)
-        count = queryset.filter(status__in=LIVE_STATUSES).count()
-        self.message_user(
-            request,
-            ngettext("%d story published.", "%d stories published.", count) % count,
-            messages.SUCCESS,
-        )
+                continue
+            if story.status == StoryStatus.SCHEDULED:
+                scheduled += 1
+            else:
+                published += 1
+        # A story with a future time is scheduled, not published: say which happened.
+        if published:
+            self.message_user(
+                request,
+                ngettext("%d story published.", "%d stories published.", published) % published,
+                messages.SUCCESS,
+            )
+        if scheduled:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d story scheduled: it goes live by itself at its time.",
+                    "%d stories scheduled: each goes live by itself at its time.",
+                    scheduled,
+                )
+                % scheduled,
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Unpublish selected stories"), permissions=["publish"])
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for story in queryset:
+        count = 0
+        for story in queryset.filter(status__in=LIVE_STATUSES):
             services.story_unpublish(story=story)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%d story unpublished: back to draft.",
+                "%d stories unpublished: back to draft.",
+                count,
+            )
+            % count,
+            messages.SUCCESS if count else messages.WARNING,
+        )
 
 
 class SectionNameInline(admin.TabularInline):

@@ -123,6 +123,18 @@ def story_publish(*, story: Story, at: datetime | None = None) -> Story:
 
 
 @transaction.atomic
+def story_status_set(*, story: Story, status: str) -> Story:
+    """A move on the desk that does not change what readers see (draft, in review, approved,
+    archived); publishing and unpublishing have their own functions above and below."""
+    if status in LIVE_STATUSES:
+        raise ValueError("use story_publish")
+    story.status = status
+    story.save(update_fields=["status", "updated_at"])
+    _announce(story)
+    return story
+
+
+@transaction.atomic
 def story_unpublish(*, story: Story) -> Story:
     story.status = StoryStatus.DRAFT
     story.save(update_fields=["status", "updated_at"])

@@ -304,38 +304,44 @@ def test_reporter_without_publish_permission_cannot_take_a_live_story_down(clien
     assert abs(story.published_at - earlier) > timezone.timedelta(days=2)
 
 
-@pytest.mark.parametrize("status", [StoryStatus.PUBLISHED, StoryStatus.SCHEDULED])
-def test_reporter_without_publish_permission_cannot_publish_a_draft(client, status) -> None:
+@pytest.mark.parametrize("move", ["publish", "schedule", "approve"])
+def test_reporter_without_publish_permission_cannot_publish_a_draft(client, move) -> None:
     reporter = _staff_client(client, *REPORTER)
     story = _own(make_story(status=StoryStatus.DRAFT))
     url = f"/admin/newsroom/story/{story.pk}/change/"
-    assert f'value="{status}"' not in reporter.get(url).text
-    response = reporter.post(url, _change_data(story, status=status))
-    assert response.status_code == 200 and "Select a valid choice" in response.text
+    page = reporter.get(url).text
+    assert f'value="{move}"' not in page and 'name="status"' not in page
+    # Neither the status posted as a field (it is none) nor the move itself publishes.
+    assert reporter.post(url, _change_data(story, status="published")).status_code == 302
+    story.refresh_from_db()
+    assert story.status == StoryStatus.DRAFT
+    assert reporter.post(url, _change_data(story, _transition=move)).status_code == 403
     story.refresh_from_db()
     assert story.status == StoryStatus.DRAFT
     # Moving it along the desk is still theirs to do.
-    response = reporter.post(url, _change_data(story, status=StoryStatus.IN_REVIEW))
+    response = reporter.post(url, _change_data(story, _transition="submit"))
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.status == StoryStatus.IN_REVIEW
 
 
 def test_editor_with_publish_permission_publishes_and_unpublishes(client) -> None:
-    draft, live = make_story(status=StoryStatus.DRAFT), make_story()
+    approved, live = make_story(status=StoryStatus.APPROVED), make_story()
     editor = _staff_client(client, *REPORTER, "publish_story")
     url = "/admin/newsroom/story/{}/change/"
-    assert (
-        editor.post(url.format(draft.pk), _change_data(draft, status="published")).status_code
-        == 302
-    )
-    assert editor.post(url.format(live.pk), _change_data(live, status="draft")).status_code == 302
-    editor.post(
-        "/admin/newsroom/story/", {"action": "unpublish_selected", "_selected_action": [draft.pk]}
-    )
-    draft.refresh_from_db()
+    response = editor.post(url.format(approved.pk), _change_data(approved, _transition="publish"))
+    assert response.status_code == 302
+    response = editor.post(url.format(live.pk), _change_data(live, _transition="unpublish"))
+    assert response.status_code == 302
+    approved.refresh_from_db()
     live.refresh_from_db()
-    assert (draft.status, live.status) == (StoryStatus.DRAFT, StoryStatus.DRAFT)
+    assert (approved.status, live.status) == (StoryStatus.PUBLISHED, StoryStatus.DRAFT)
+    editor.post(
+        "/admin/newsroom/story/",
+        {"action": "unpublish_selected", "_selected_action": [approved.pk]},
+    )
+    approved.refresh_from_db()
+    assert approved.status == StoryStatus.DRAFT
 
 
 def _refusal_shown(html: str) -> bool:
