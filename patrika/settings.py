@@ -336,5 +336,7 @@ PATRIKA_LINT_RULES = [
 ]
 # Off by default: when on, a story with "error" findings cannot be published or scheduled.
 PATRIKA_LINT_BLOCK_PUBLISH = env_bool("PATRIKA_LINT_BLOCK_PUBLISH")
+# How long a private preview link (patrika.editorial.preview) opens its story.
+PATRIKA_PREVIEW_LINK_HOURS = int(env("PATRIKA_PREVIEW_LINK_HOURS", "72"))
 # Asked before a story goes live; each returns the reasons it may not (newsroom.services).
 PATRIKA_PUBLISH_CHECKS = ["patrika.editorial.selectors.story_publish_blockers"]

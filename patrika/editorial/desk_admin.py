@@ -9,8 +9,11 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,8 +22,9 @@ from patrika import dates
 from patrika.newsroom.models import Story
 from patrika.newsroom.services import PublishBlocked
 
-from . import workflow
+from . import views, workflow
 from .access import story_can_edit, story_transitions, user_can_publish
+from .preview import preview_token_make
 from .selectors import review_comment_list
 
 BUTTONS = {
@@ -93,6 +97,35 @@ class StoryAccessMixin(admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_urls(self) -> list[URLPattern]:
+        preview = self.admin_site.admin_view(self.preview_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
+        return [
+            path("<int:story_id>/preview/bilingual/", preview, name=f"{name}_bilingual"),
+            path("<int:story_id>/preview/<str:lang>/", preview, name=name),
+            *super().get_urls(),
+        ]
+
+    def preview_view(
+        self, request: HttpRequest, story_id: int, lang: str | None = None
+    ) -> HttpResponse:
+        if not self.has_view_or_change_permission(request, get_object_or_404(Story, pk=story_id)):
+            raise PermissionDenied
+        return views.staff_preview(request, story_id=story_id, lang=lang)
+
+    def _previews(self, request: HttpRequest, story: Story) -> dict[str, Any]:
+        """Links to the story as readers will see it: for staff, and one to share."""
+        languages = [t.language for t in story.translations.all()]
+        token = preview_token_make(story=story)
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_preview"
+        return {
+            "staff": [(lang, reverse(name, args=[story.pk, lang])) for lang in languages],
+            "staff_bilingual": reverse(f"{name}_bilingual", args=[story.pk]),
+            "link": request.build_absolute_uri(
+                reverse("preview:link", args=[token, story.original_language])
+            ),
+        }
+
     def render_change_form(
         self,
         request: HttpRequest,
@@ -112,6 +145,7 @@ class StoryAccessMixin(admin.ModelAdmin):
                 "notes": review_comment_list(story=story) if story else [],
                 "buttons": [(name, BUTTONS[name]) for name in moves] if editable else [],
                 "editable": editable,
+                "previews": self._previews(request, story) if story else None,
             },
             request=request,
         )
