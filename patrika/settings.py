@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "patrika.importers",
     "patrika.ratelimit",
     "patrika.editorial",
+    "reversion",
     "axes",
     "patrika.accounts",
 ]

@@ -8,11 +8,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,8 +24,9 @@ from patrika import dates
 from patrika.newsroom.models import Story
 from patrika.newsroom.services import PublishBlocked
 
-from . import views, workflow
+from . import revisions, views, workflow
 from .access import story_can_edit, story_transitions, user_can_publish
+from .diff import diff_html
 from .preview import preview_token_make
 from .selectors import review_comment_list
 
@@ -101,6 +104,11 @@ class StoryAccessMixin(admin.ModelAdmin):
         preview = self.admin_site.admin_view(self.preview_view)
         name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
         return [
+            path(
+                "<int:story_id>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_revisions",
+            ),
             path("<int:story_id>/preview/bilingual/", preview, name=f"{name}_bilingual"),
             path("<int:story_id>/preview/<str:lang>/", preview, name=name),
             *super().get_urls(),
@@ -112,6 +120,66 @@ class StoryAccessMixin(admin.ModelAdmin):
         if not self.has_view_or_change_permission(request, get_object_or_404(Story, pk=story_id)):
             raise PermissionDenied
         return views.staff_preview(request, story_id=story_id, lang=lang)
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        if request.method != "POST":
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # Every save is a revision of the story with all its translations and sources.
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def revisions_view(self, request: HttpRequest, story_id: int) -> HttpResponse:
+        """Who changed what and when; the word-level diff of any two; restore one."""
+        story = get_object_or_404(Story, pk=story_id)
+        if not self.has_view_or_change_permission(request, story):
+            raise PermissionDenied
+        may_restore = self.has_change_permission(request, story)
+        history = revisions.story_revisions(story=story)
+        by_id = {r.id: r for r in history}
+        if request.method == "POST":
+            chosen = by_id.get(int(request.POST.get("restore", 0) or 0))
+            if chosen is None or not may_restore:
+                raise PermissionDenied
+            revisions.story_revision_restore(story=story, revision=chosen, by=request.user)
+            self.message_user(
+                request,
+                _("Restored: the story is as it was then, and this is a new revision."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(request.path)
+        rows = [
+            (r, revisions.revision_changed_fields(revision=r, before=older))
+            for r, older in zip(history, [*history[1:], None], strict=True)
+        ]
+        old = by_id.get(int(request.GET.get("a", 0) or 0))
+        new = by_id.get(int(request.GET.get("b", 0) or 0))
+        if old is None and new is None and len(history) >= 2:
+            new, old = history[0], history[1]
+        changes = []
+        if old is not None and new is not None:
+            for key in sorted(old.texts.keys() | new.texts.keys()):
+                before, after = old.texts.get(key, ""), new.texts.get(key, "")
+                if before != after:
+                    changes.append((key, diff_html(before, after)))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Revisions of “%(story)s”") % {"story": story},
+            "opts": self.opts,
+            "story": story,
+            "rows": rows,
+            "old": old,
+            "new": new,
+            "changes": changes,
+            "may_restore": may_restore,
+        }
+        return TemplateResponse(request, "editorial/admin/revisions.html", context)
 
     def _previews(self, request: HttpRequest, story: Story) -> dict[str, Any]:
         """Links to the story as readers will see it: for staff, and one to share."""
@@ -146,6 +214,12 @@ class StoryAccessMixin(admin.ModelAdmin):
                 "buttons": [(name, BUTTONS[name]) for name in moves] if editable else [],
                 "editable": editable,
                 "previews": self._previews(request, story) if story else None,
+                "revisions_url": reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_revisions",
+                    args=[story.pk],
+                )
+                if story
+                else "",
             },
             request=request,
         )
