@@ -232,6 +232,9 @@ class StoryAccessMixin(admin.ModelAdmin):
             workflow.review_comment_add(story=story, by=request.user, body=note)
         if move not in BUTTONS:
             return None
+        # Read again: the admin's object carries translations prefetched before the save,
+        # and the publish checks must read the text just saved.
+        story = Story.objects.get(pk=story.pk)
         try:
             self.message_user(request, _done(request, move, story), messages.SUCCESS)
         except (workflow.TransitionRefused, PublishBlocked) as refused:

@@ -64,6 +64,12 @@ def test_editor_creates_a_bilingual_story_in_the_admin(admin_client, client) -> 
     response = admin_client.post("/admin/newsroom/story/add/", data)
     assert response.status_code == 302, response.text[:3000]
     story = Story.objects.get()
+    # The status is the desk's (buttons and actions), not a field: the new story is a draft.
+    assert story.status == StoryStatus.DRAFT
+    admin_client.post(
+        "/admin/newsroom/story/", {"action": "publish_selected", "_selected_action": [story.pk]}
+    )
+    story.refresh_from_db()
     assert story.meta["sources"][0]["publisher"] == "PIB"
     hindi = story.translations.get(language="hi")
     assert hindi.slug == "संसद-में-बजट-पेश"
