@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -159,10 +162,30 @@ class SectionAdmin(admin.ModelAdmin):
     inlines = [SectionNameInline]
 
 
+class TagForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
+        help_texts = {"slug": _("Leave empty: it is made from the name, matras and all.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    # No prepopulated_fields: Django's JavaScript slug drops vowel signs ("मोदी" → "मद");
+    # the server makes it with patrika.text.slugify instead.
+    form = TagForm
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(
+        self, request: HttpRequest, obj: Tag, form: forms.ModelForm, change: bool
+    ) -> None:
+        if not obj.slug:
+            obj.slug = services.tag_slug_free(name=obj.name, exclude_pk=obj.pk)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Author)

@@ -160,6 +160,11 @@ def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
     return slug
 
 
+def tag_slug_free(*, name: str, exclude_pk: int | None = None) -> str:
+    """The slug for a tag called `name`, unique among the other tags."""
+    return _free_slug(Tag.objects.exclude(pk=exclude_pk), normalize(name).strip(), fallback="tag")
+
+
 def tag_get_or_create(*, name: str) -> Tag:
     name = normalize(name).strip()
     # Exact first: it uses the unique index, where a case-insensitive match scans every tag.
