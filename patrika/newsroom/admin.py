@@ -170,7 +170,8 @@ class TagForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
+        if "slug" in self.fields:  # not when the form is read-only (view permission only)
+            self.fields["slug"].required = False
 
 
 @admin.register(Tag)
