@@ -37,9 +37,14 @@ def _create_permissions(apps, schema_editor) -> None:
     from django.contrib.auth.management import create_permissions
 
     for app_config in global_apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        # create_permissions skips an app whose models_module is unset: set it for the call
+        # and put the real value back (post_migrate skips apps without one too).
+        original = app_config.models_module
+        app_config.models_module = original or True
+        try:
+            create_permissions(app_config, verbosity=0, apps=apps)
+        finally:
+            app_config.models_module = original
 
 
 def create_roles(apps, schema_editor) -> None:
