@@ -7,7 +7,7 @@ back. Whoever may publish may edit any story.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from patrika.newsroom.models import Story, StoryStatus
 
@@ -15,11 +15,11 @@ PUBLISH = "newsroom.publish_story"
 CHANGE = "newsroom.change_story"
 
 
-def user_can_publish(*, user: AbstractBaseUser | AnonymousUser) -> bool:
+def user_can_publish(*, user: User | AnonymousUser) -> bool:
     return user.is_active and user.has_perm(PUBLISH)
 
 
-def story_can_edit(*, story: Story, user: AbstractBaseUser | AnonymousUser) -> bool:
+def story_can_edit(*, story: Story, user: User | AnonymousUser) -> bool:
     if not (user.is_active and user.has_perm(CHANGE)):
         return False
     if user_can_publish(user=user):
@@ -37,7 +37,7 @@ _EDITOR_MOVES: dict[str, list[str]] = {
 }
 
 
-def story_transitions(*, story: Story, user: AbstractBaseUser | AnonymousUser) -> list[str]:
+def story_transitions(*, story: Story, user: User | AnonymousUser) -> list[str]:
     """The workflow moves this person may make on this story now, in the order to offer them."""
     moves = []
     if story.status == StoryStatus.DRAFT and story_can_edit(story=story, user=user):

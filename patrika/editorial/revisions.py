@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import reversion
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -77,7 +77,7 @@ def revision_get(*, story: Story, revision_id: int) -> Revision | None:
 
 
 @transaction.atomic
-def story_revision_restore(*, story: Story, revision: Revision, by: AbstractBaseUser) -> Story:
+def story_revision_restore(*, story: Story, revision: Revision, by: User) -> Story:
     """Bring back the story's text, translations and sources as they were in `revision`; the
     status and publication time stay as they are now (those change only on the desk). The
     restore is itself a new revision."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.translation import gettext as _
 
 from patrika.newsroom.models import Story, StoryStatus
@@ -57,7 +57,7 @@ def review_comment_list(*, story: Story) -> list[ReviewComment]:
     return list(story.review_comments.select_related("author"))
 
 
-def desk_stories(*, user: AbstractBaseUser | AnonymousUser, limit: int = 20) -> dict[str, list]:
+def desk_stories(*, user: User | AnonymousUser, limit: int = 20) -> dict[str, list]:
     """The admin's front page: the person's own unfinished stories, what waits for review,
     and what is scheduled (soonest first)."""
     stories = Story.objects.prefetch_related("translations")

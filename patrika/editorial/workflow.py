@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -36,7 +36,7 @@ def _require(story: Story, *allowed: str) -> None:
         )
 
 
-def _require_publisher(by: AbstractBaseUser) -> None:
+def _require_publisher(by: User) -> None:
     if not user_can_publish(user=by):
         raise PermissionDenied
 
@@ -46,14 +46,14 @@ def _set_status(story: Story, status: str) -> Story:
 
 
 @transaction.atomic
-def review_comment_add(*, story: Story, by: AbstractBaseUser, body: str) -> ReviewComment:
+def review_comment_add(*, story: Story, by: User, body: str) -> ReviewComment:
     if not (by.is_active and by.has_perm("newsroom.view_story")):
         raise PermissionDenied
     return ReviewComment.objects.create(story=story, author=by, body=body.strip())
 
 
 @transaction.atomic
-def story_submit(*, story: Story, by: AbstractBaseUser) -> Story:
+def story_submit(*, story: Story, by: User) -> Story:
     """The writer hands a draft to the editors."""
     if not story_can_edit(story=story, user=by):
         raise PermissionDenied
@@ -62,7 +62,7 @@ def story_submit(*, story: Story, by: AbstractBaseUser) -> Story:
 
 
 @transaction.atomic
-def story_send_back(*, story: Story, by: AbstractBaseUser, note: str = "") -> Story:
+def story_send_back(*, story: Story, by: User, note: str = "") -> Story:
     """A reviewer returns the story to its writer as a draft, with what to change."""
     _require_publisher(by)
     _require(story, StoryStatus.IN_REVIEW, StoryStatus.APPROVED)
@@ -72,14 +72,14 @@ def story_send_back(*, story: Story, by: AbstractBaseUser, note: str = "") -> St
 
 
 @transaction.atomic
-def story_approve(*, story: Story, by: AbstractBaseUser) -> Story:
+def story_approve(*, story: Story, by: User) -> Story:
     _require_publisher(by)
     _require(story, StoryStatus.IN_REVIEW)
     return _set_status(story, StoryStatus.APPROVED)
 
 
 @transaction.atomic
-def story_publish_now(*, story: Story, by: AbstractBaseUser) -> Story:
+def story_publish_now(*, story: Story, by: User) -> Story:
     """Live from this moment. Raises newsroom.services.PublishBlocked when a check refuses."""
     _require_publisher(by)
     _require(story, StoryStatus.APPROVED, StoryStatus.SCHEDULED, StoryStatus.ARCHIVED)
@@ -87,7 +87,7 @@ def story_publish_now(*, story: Story, by: AbstractBaseUser) -> Story:
 
 
 @transaction.atomic
-def story_schedule(*, story: Story, by: AbstractBaseUser, at: datetime | None) -> Story:
+def story_schedule(*, story: Story, by: User, at: datetime | None) -> Story:
     """Live by itself at `at`, which must be in the future."""
     _require_publisher(by)
     _require(story, StoryStatus.APPROVED, StoryStatus.SCHEDULED, StoryStatus.ARCHIVED)
@@ -99,7 +99,7 @@ def story_schedule(*, story: Story, by: AbstractBaseUser, at: datetime | None) -
 
 
 @transaction.atomic
-def story_unpublish(*, story: Story, by: AbstractBaseUser) -> Story:
+def story_unpublish(*, story: Story, by: User) -> Story:
     """Off the site (or no longer scheduled), back to draft."""
     _require_publisher(by)
     _require(story, StoryStatus.PUBLISHED, StoryStatus.SCHEDULED)
@@ -107,7 +107,7 @@ def story_unpublish(*, story: Story, by: AbstractBaseUser) -> Story:
 
 
 @transaction.atomic
-def story_archive(*, story: Story, by: AbstractBaseUser) -> Story:
+def story_archive(*, story: Story, by: User) -> Story:
     _require_publisher(by)
     _require(story, StoryStatus.PUBLISHED)
     return _set_status(story, StoryStatus.ARCHIVED)

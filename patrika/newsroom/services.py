@@ -162,7 +162,8 @@ def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
 
 def tag_slug_free(*, name: str, exclude_pk: int | None = None) -> str:
     """The slug for a tag called `name`, unique among the other tags."""
-    return _free_slug(Tag.objects.exclude(pk=exclude_pk), normalize(name).strip(), fallback="tag")
+    others = Tag.objects.all() if exclude_pk is None else Tag.objects.exclude(pk=exclude_pk)
+    return _free_slug(others, normalize(name).strip(), fallback="tag")
 
 
 def tag_get_or_create(*, name: str) -> Tag:
