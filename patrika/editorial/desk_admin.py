@@ -105,21 +105,21 @@ class StoryAccessMixin(admin.ModelAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
         return [
             path(
-                "<int:story_id>/revisions/",
+                "<int:object_id>/revisions/",
                 self.admin_site.admin_view(self.revisions_view),
                 name=f"{self.opts.app_label}_{self.opts.model_name}_revisions",
             ),
-            path("<int:story_id>/preview/bilingual/", preview, name=f"{name}_bilingual"),
-            path("<int:story_id>/preview/<str:lang>/", preview, name=name),
+            path("<int:object_id>/preview/bilingual/", preview, name=f"{name}_bilingual"),
+            path("<int:object_id>/preview/<str:lang>/", preview, name=name),
             *super().get_urls(),
         ]
 
     def preview_view(
-        self, request: HttpRequest, story_id: int, lang: str | None = None
+        self, request: HttpRequest, object_id: int, lang: str | None = None
     ) -> HttpResponse:
-        if not self.has_view_or_change_permission(request, get_object_or_404(Story, pk=story_id)):
+        if not self.has_view_or_change_permission(request, get_object_or_404(Story, pk=object_id)):
             raise PermissionDenied
-        return views.staff_preview(request, story_id=story_id, lang=lang)
+        return views.staff_preview(request, story_id=object_id, lang=lang)
 
     def changeform_view(
         self,
@@ -135,9 +135,9 @@ class StoryAccessMixin(admin.ModelAdmin):
             reversion.set_user(request.user)
             return super().changeform_view(request, object_id, form_url, extra_context)
 
-    def revisions_view(self, request: HttpRequest, story_id: int) -> HttpResponse:
+    def revisions_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
         """Who changed what and when; the word-level diff of any two; restore one."""
-        story = get_object_or_404(Story, pk=story_id)
+        story = get_object_or_404(Story, pk=object_id)
         if not self.has_view_or_change_permission(request, story):
             raise PermissionDenied
         may_restore = self.has_change_permission(request, story)
@@ -156,7 +156,7 @@ class StoryAccessMixin(admin.ModelAdmin):
             return HttpResponseRedirect(request.path)
         rows = [
             (r, revisions.revision_changed_fields(revision=r, before=older))
-            for r, older in zip(history, [*history[1:], None], strict=True)
+            for r, older in zip(history, [*history[1:], None], strict=False)
         ]
         old = by_id.get(int(request.GET.get("a", 0) or 0))
         new = by_id.get(int(request.GET.get("b", 0) or 0))

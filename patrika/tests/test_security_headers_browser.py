@@ -223,4 +223,7 @@ def test_editor_edits_a_story_in_the_admin_without_a_refusal(
     assert Tag.objects.get(name="मोदी वार्ता").slug == "मोदी-वार्ता"
     assert story.sources.filter(title="Press release").exists()
     assert User.objects.get(username="admin").is_superuser
+    # Chromium asks a new window (the tag pop-up) for /favicon.ico, which the site does not
+    # serve; whether that 404 is logged before the window closes is a race, not a policy.
+    watch.console = [line for line in watch.console if "/favicon.ico" not in line]
     assert watch.problems() == NO_PROBLEMS
