@@ -37,6 +37,16 @@ def _media_root(settings, tmp_path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _language_reset():
+    # A request in Hindi leaves Hindi active in the thread (LocaleMiddleware activates and
+    # never deactivates): without this, the next test's messages come out in Hindi.
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     from django.core.cache import cache
 
