@@ -51,7 +51,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver,[::1]"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "patrika.editorial.adminconfig.PatrikaAdminConfig",  # django.contrib.admin, our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "patrika.importers",
     "patrika.ratelimit",
     "patrika.editorial",
+    "reversion",
     "axes",
     "patrika.accounts",
 ]
@@ -347,5 +348,7 @@ PATRIKA_LINT_RULES = [
 ]
 # Off by default: when on, a story with "error" findings cannot be published or scheduled.
 PATRIKA_LINT_BLOCK_PUBLISH = env_bool("PATRIKA_LINT_BLOCK_PUBLISH")
+# How long a private preview link (patrika.editorial.preview) opens its story.
+PATRIKA_PREVIEW_LINK_HOURS = int(env("PATRIKA_PREVIEW_LINK_HOURS", "72"))
 # Asked before a story goes live; each returns the reasons it may not (newsroom.services).
 PATRIKA_PUBLISH_CHECKS = ["patrika.editorial.selectors.story_publish_blockers"]

@@ -8,6 +8,7 @@ from patrika.public import urls as public_urls
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("patrika.comments.urls")),
+    path("preview/", include("patrika.editorial.urls")),
     *public_urls.site_patterns,
     *i18n_patterns(
         path("search/", include("patrika.search.urls")),

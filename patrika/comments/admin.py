@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.urls import reverse
-from django.utils.html import format_html
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +43,43 @@ class SpamScoreFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """The queue opens on what waits for a decision: "pending" unless another status, or
+    all of them, is chosen."""
+
+    title = _("status")
+    # Django's own name for a status filter: links and bookmarks made before still work.
+    parameter_name = "status__exact"
+    ALL = "all"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [*CommentStatus.choices, (self.ALL, _("All"))]
+
+    def value(self) -> str:
+        return super().value() or CommentStatus.PENDING
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
+        value = self.value()
+        return queryset if value == self.ALL else queryset.filter(status=value)
+
+    def choices(self, changelist: Any) -> Any:
+        # Without Django's own "All" (no parameter), which here means "pending".
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+# One click per comment: (status, button label, keyboard key).
+DECISIONS = [
+    (CommentStatus.APPROVED, _("Approve"), "a"),
+    (CommentStatus.SPAM, _("Spam"), "s"),
+    (CommentStatus.TRASH, _("Trash"), "t"),
+]
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = (
@@ -50,9 +90,11 @@ class CommentAdmin(admin.ModelAdmin):
         "status",
         "score",
         "created_at",
+        "decide",
     )
     list_display_links = ("excerpt",)
-    list_filter = ("status", SpamScoreFilter, "language", "created_at")
+    list_filter = (StatusFilter, SpamScoreFilter, "language", "created_at")
+    change_list_template = "comments/admin/change_list.html"
     search_fields = ("name", "email", "body", "ip_address", "=story__id")
     date_hierarchy = "created_at"
     list_per_page = 100
@@ -127,6 +169,44 @@ class CommentAdmin(admin.ModelAdmin):
             return "–"
         url = f"{translation.get_absolute_url()}#comment-{obj.pk}"
         return format_html('<a href="{}">{}</a>', url, url)
+
+    @admin.display(description=_("decide"))
+    def decide(self, obj: Comment) -> str:
+        # Buttons of the separate form "comment-decide" (forms cannot nest in the list's).
+        return format_html_join(
+            " ",
+            '<button type="submit" form="comment-decide" name="decision" value="{}:{}"'
+            ' class="button decide-{}" data-key="{}" title="{} ({})">{}</button>',
+            (
+                (obj.pk, status, status, key, label, key, label)
+                for status, label, key in DECISIONS
+                if status != obj.status
+            ),
+        )
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        shown = super().get_list_display(request)
+        if self.has_moderate_permission(request):
+            return shown
+        return [name for name in shown if name != "decide"]
+
+    def get_urls(self) -> list[URLPattern]:
+        decide = self.admin_site.admin_view(self.decide_view)
+        return [path("decide/", decide, name="comments_comment_decide"), *super().get_urls()]
+
+    def decide_view(self, request: HttpRequest) -> HttpResponse:
+        """One comment, one decision, back to the same page of the queue."""
+        if request.method != "POST" or not self.has_moderate_permission(request):
+            raise PermissionDenied
+        pk, _sep, status = request.POST.get("decision", "").partition(":")
+        if status not in {s for s, _label, _key in DECISIONS} or not pk.isdigit():
+            raise PermissionDenied
+        comment = get_object_or_404(Comment, pk=int(pk))
+        self._moderate(request, Comment.objects.filter(pk=comment.pk), status)
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("admin:comments_comment_changelist")
+        return HttpResponseRedirect(back)
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(f"{self.opts.app_label}.moderate_comment")

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.translation import gettext as _
 
-from patrika.newsroom.models import Story
+from patrika.newsroom.models import Story, StoryStatus
 
 from .lint import ERROR, Document, Finding, lint_document
 from .lint.documents import document_from_story
+from .models import ReviewComment
 
 
 def story_lint(*, story: Story) -> list[Finding]:
@@ -49,3 +51,29 @@ def describe(finding: Finding) -> str:
             "number": finding.paragraph + 1,
         }
     return f"{place} · {finding.rule}: {finding.message}"
+
+
+def review_comment_list(*, story: Story) -> list[ReviewComment]:
+    return list(story.review_comments.select_related("author"))
+
+
+def desk_stories(*, user: User | AnonymousUser, limit: int = 20) -> dict[str, list]:
+    """The admin's front page: the person's own unfinished stories, what waits for review,
+    and what is scheduled (soonest first)."""
+    stories = Story.objects.prefetch_related("translations")
+    open_statuses = [StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.APPROVED]
+    return {
+        "mine": list(
+            stories.filter(created_by_id=user.pk, status__in=open_statuses).order_by("-updated_at")[
+                :limit
+            ]
+        ),
+        "review": list(
+            stories.filter(status__in=[StoryStatus.IN_REVIEW, StoryStatus.APPROVED]).order_by(
+                "updated_at"
+            )[:limit]
+        ),
+        "scheduled": list(
+            stories.filter(status=StoryStatus.SCHEDULED).order_by("published_at")[:limit]
+        ),
+    }

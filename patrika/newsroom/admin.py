@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from patrika.editorial.admin import LintAdminMixin, PublishCheckedTranslationFormSet
+from patrika.editorial.desk_admin import StoryAccessMixin
 
 from . import services
 from .admin_instep import InStepAdminMixin
@@ -23,6 +24,7 @@ from .models import (
     SectionName,
     SourceAttribution,
     Story,
+    StoryStatus,
     Tag,
     TagName,
     Translation,
@@ -67,7 +69,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(InStepAdminMixin, LintAdminMixin, admin.ModelAdmin):
+class StoryAdmin(StoryAccessMixin, InStepAdminMixin, LintAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "status", "section", "published_at", "languages"]
     list_filter = ["status", "section", LanguageFilter, "published_at"]
     search_fields = ["translations__title", "translations__summary", "tags__name"]
@@ -103,44 +105,54 @@ class StoryAdmin(InStepAdminMixin, LintAdminMixin, admin.ModelAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm(f"{self.opts.app_label}.publish_story")
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Story | None = None) -> list[str]:
-        fields = list(super().get_readonly_fields(request, obj))
-        if (
-            obj is not None
-            and obj.status in LIVE_STATUSES
-            and not self.has_publish_permission(request)
-        ):
-            # Taking a story down or moving its time changes what readers see: publishing.
-            fields += ["status", "published_at"]
-        return fields
-
-    def formfield_for_choice_field(
-        self, db_field: models.Field, request: HttpRequest, **kwargs: Any
-    ) -> forms.ChoiceField:
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            kwargs["choices"] = [
-                choice for choice in db_field.choices if choice[0] not in LIVE_STATUSES
-            ]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
-
     @admin.action(description=_("Publish selected stories"), permissions=["publish"])
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        published = scheduled = 0
         for story in queryset:
             try:
                 services.story_publish(story=story)
             except services.PublishBlocked as blocked:
                 self.message_user(request, f"{story}: {blocked}", messages.ERROR)
-        count = queryset.filter(status__in=LIVE_STATUSES).count()
-        self.message_user(
-            request,
-            ngettext("%d story published.", "%d stories published.", count) % count,
-            messages.SUCCESS,
-        )
+                continue
+            if story.status == StoryStatus.SCHEDULED:
+                scheduled += 1
+            else:
+                published += 1
+        # A story with a future time is scheduled, not published: say which happened.
+        if published:
+            self.message_user(
+                request,
+                ngettext("%d story published.", "%d stories published.", published) % published,
+                messages.SUCCESS,
+            )
+        if scheduled:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d story scheduled: it goes live by itself at its time.",
+                    "%d stories scheduled: each goes live by itself at its time.",
+                    scheduled,
+                )
+                % scheduled,
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Unpublish selected stories"), permissions=["publish"])
     def unpublish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for story in queryset:
+        count = 0
+        for story in queryset.filter(status__in=LIVE_STATUSES):
             services.story_unpublish(story=story)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%d story unpublished: back to draft.",
+                "%d stories unpublished: back to draft.",
+                count,
+            )
+            % count,
+            messages.SUCCESS if count else messages.WARNING,
+        )
 
 
 class SectionNameInline(admin.TabularInline):
@@ -159,12 +171,33 @@ class TagNameInline(admin.TabularInline):
     extra = 0
 
 
+class TagForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
+        help_texts = {"slug": _("Leave empty: it is made from the name, matras and all.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:  # not when the form is read-only (view permission only)
+            self.fields["slug"].required = False
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    # No prepopulated_fields: Django's JavaScript slug drops vowel signs ("मोदी" → "मद");
+    # the server makes it with patrika.text.slugify instead.
+    form = TagForm
     list_display = ["name", "slug"]
     search_fields = ["name", "names__name"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [TagNameInline]
+
+    def save_model(
+        self, request: HttpRequest, obj: Tag, form: forms.ModelForm, change: bool
+    ) -> None:
+        if not obj.slug:
+            obj.slug = services.tag_slug_free(name=obj.name, exclude_pk=obj.pk)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Author)

@@ -164,6 +164,7 @@ class Image(StorableText):
 class StoryStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
     SCHEDULED = "scheduled", _("Scheduled")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
@@ -198,6 +199,16 @@ class Story(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     comments_open = models.BooleanField(_("comments open"), default=True)
+    # Whose story it is: a contributor may edit only their own drafts.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     # Where an importer brought this story from: lets a re-import update instead of duplicate.
     import_source = models.CharField(max_length=300, blank=True, db_index=True)
     # What public pages show of the story's relations (section names, tags, authors, sources,

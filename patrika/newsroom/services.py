@@ -159,6 +159,18 @@ def story_publish(*, story: Story, at: datetime | None = None) -> Story:
 
 
 @transaction.atomic
+def story_status_set(*, story: Story, status: str) -> Story:
+    """A move on the desk that does not change what readers see (draft, in review, approved,
+    archived); publishing and unpublishing have their own functions above and below."""
+    if status in LIVE_STATUSES:
+        raise ValueError("use story_publish")
+    story.status = status
+    story.save(update_fields=["status", "updated_at"])
+    _announce(story)
+    return story
+
+
+@transaction.atomic
 def story_unpublish(*, story: Story) -> Story:
     story.status = StoryStatus.DRAFT
     story.save(update_fields=["status", "updated_at"])
@@ -182,6 +194,12 @@ def _free_slug(taken: QuerySet, text: str, *, fallback: str) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def tag_slug_free(*, name: str, exclude_pk: int | None = None) -> str:
+    """The slug for a tag called `name`, unique among the other tags."""
+    others = Tag.objects.all() if exclude_pk is None else Tag.objects.exclude(pk=exclude_pk)
+    return _free_slug(others, name.strip(MARKUP_SPACE), fallback="tag")
 
 
 Named = TypeVar("Named", Tag, Author)

@@ -214,6 +214,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /comments/",
+        "Disallow: /preview/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         f"Sitemap: {request.build_absolute_uri('/news-sitemap.xml')}",
     ]

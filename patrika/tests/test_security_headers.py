@@ -21,6 +21,7 @@ from django.utils import translation
 from PIL import Image as PILImage
 
 from patrika.comments.models import Comment
+from patrika.editorial.preview import preview_token_make
 from patrika.newsroom import services
 from patrika.newsroom.models import Author, Story, Tag
 from patrika.newsroom.tests.factories import make_section, make_story
@@ -103,6 +104,11 @@ def _samples(site: dict[str, Any]) -> dict[str, Kwargs]:
         "comments:feed_atom": lambda lang: {},
         "comments:story_feed": lambda lang: {"story_id": story.pk},
         "comments:story_feed_atom": lambda lang: {"story_id": story.pk},
+        "preview:link": lambda lang: {
+            "token": preview_token_make(story=story),
+            "lang": lang,
+        },
+        "preview:link_bilingual": lambda lang: {"token": preview_token_make(story=story)},
         "admin:index": lambda lang: {},
         "admin:login": lambda lang: {},
         "admin:logout": lambda lang: {},
@@ -124,12 +130,14 @@ def _admin_kwargs(name: str) -> Kwargs | None:
         if not name.startswith(prefix):
             continue
         action = name.removeprefix(prefix)
-        if action in ("changelist", "add"):
+        if action in ("changelist", "add", "decide"):
             return lambda lang: {}
         first = model._default_manager.order_by("pk").first()
         assert first is not None, f"the fixture has no {model.__name__} for {name}"
         if action == "password_change":
             return lambda lang: {"id": first.pk}
+        if action == "preview":
+            return lambda lang: {"object_id": first.pk, "lang": lang}
         return lambda lang: {"object_id": first.pk}
     if name == "app_list":
         return None  # its app labels are listed below

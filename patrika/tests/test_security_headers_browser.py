@@ -203,14 +203,13 @@ def test_editor_edits_a_story_in_the_admin_without_a_refusal(
     page.locator(".field-tags .select2-search__field").fill(other_tag.name[:4])
     page.locator(".select2-results__option", has_text=other_tag.name).first.click()
 
-    # A new tag in the pop-up window: its slug fills itself in from the name.
+    # A new tag in the pop-up window, its slug left empty: the server makes it, matras kept.
     with page.expect_popup() as opened:
         page.click("#add_id_tags")
     popup = opened.value
     popup.wait_for_load_state("load")
-    popup.fill("#id_name", "Energy security")
-    popup.locator("#id_slug").focus()
-    assert popup.input_value("#id_slug") == "energy-security"
+    popup.fill("#id_name", "मोदी वार्ता")
+    assert popup.input_value("#id_slug") == ""
     with popup.expect_event("close"):
         popup.click("input[name=_save]")
 
@@ -220,7 +219,11 @@ def test_editor_edits_a_story_in_the_admin_without_a_refusal(
     assert page.locator(".errorlist").all_inner_texts() == []
     assert page.locator(".messagelist .success").is_visible()
     names = set(story.tags.values_list("name", flat=True))
-    assert {other_tag.name, "Energy security"} <= names
+    assert {other_tag.name, "मोदी वार्ता"} <= names
+    assert Tag.objects.get(name="मोदी वार्ता").slug == "मोदी-वार्ता"
     assert story.sources.filter(title="Press release").exists()
     assert User.objects.get(username="admin").is_superuser
+    # Chromium asks a new window (the tag pop-up) for /favicon.ico, which the site does not
+    # serve; whether that 404 is logged before the window closes is a race, not a policy.
+    watch.console = [line for line in watch.console if "/favicon.ico" not in line]
     assert watch.problems() == NO_PROBLEMS

@@ -73,6 +73,12 @@ def test_editor_creates_a_bilingual_story_in_the_admin(admin_client, client) -> 
     response = admin_client.post("/admin/newsroom/story/add/", data)
     assert response.status_code == 302, response.text[:3000]
     story = Story.objects.get()
+    # The status is the desk's (buttons and actions), not a field: the new story is a draft.
+    assert story.status == StoryStatus.DRAFT
+    admin_client.post(
+        "/admin/newsroom/story/", {"action": "publish_selected", "_selected_action": [story.pk]}
+    )
+    story.refresh_from_db()
     assert story.meta["sources"][0]["publisher"] == "PIB"
     hindi = story.translations.get(language="hi")
     assert hindi.slug == "संसद-में-बजट-पेश"
@@ -283,10 +289,19 @@ def _change_data(story: Story, **values: str) -> dict[str, str]:
     return data
 
 
+def _own(story: Story) -> Story:
+    """The story as the reporter's own: a contributor edits only what they created."""
+    from django.contrib.auth.models import User
+
+    Story.objects.filter(pk=story.pk).update(created_by=User.objects.get(username="reporter"))
+    story.refresh_from_db()
+    return story
+
+
 @pytest.mark.parametrize("status", [StoryStatus.DRAFT, StoryStatus.IN_REVIEW, StoryStatus.ARCHIVED])
 def test_reporter_without_publish_permission_cannot_take_a_live_story_down(client, status) -> None:
-    story = make_story(status=StoryStatus.PUBLISHED)
     reporter = _staff_client(client, *REPORTER)
+    story = _own(make_story(status=StoryStatus.PUBLISHED))
     url = f"/admin/newsroom/story/{story.pk}/change/"
     assert 'name="status"' not in reporter.get(url).text
     earlier = story.published_at - timezone.timedelta(days=3)
@@ -296,47 +311,52 @@ def test_reporter_without_publish_permission_cannot_take_a_live_story_down(clien
         published_at_0=timezone.localtime(earlier).strftime("%Y-%m-%d"),
         **{"translations-0-title": "A corrected headline"},
     )
-    response = reporter.post(url, data)
-    assert response.status_code == 302, response.text[:3000]
+    # A live story is no longer a draft: not theirs to edit, even their own.
+    assert reporter.post(url, data).status_code == 403
     story.refresh_from_db()
-    # The edit is saved; what readers see of the story's state is not changed.
-    assert story.translations.filter(title="A corrected headline").exists()
+    assert not story.translations.filter(title="A corrected headline").exists()
     assert story.status == StoryStatus.PUBLISHED
     assert abs(story.published_at - earlier) > timezone.timedelta(days=2)
 
 
-@pytest.mark.parametrize("status", [StoryStatus.PUBLISHED, StoryStatus.SCHEDULED])
-def test_reporter_without_publish_permission_cannot_publish_a_draft(client, status) -> None:
-    story = make_story(status=StoryStatus.DRAFT)
+@pytest.mark.parametrize("move", ["publish", "schedule", "approve"])
+def test_reporter_without_publish_permission_cannot_publish_a_draft(client, move) -> None:
     reporter = _staff_client(client, *REPORTER)
+    story = _own(make_story(status=StoryStatus.DRAFT))
     url = f"/admin/newsroom/story/{story.pk}/change/"
-    assert f'value="{status}"' not in reporter.get(url).text
-    response = reporter.post(url, _change_data(story, status=status))
-    assert response.status_code == 200 and "Select a valid choice" in response.text
+    page = reporter.get(url).text
+    assert f'value="{move}"' not in page and 'name="status"' not in page
+    # Neither the status posted as a field (it is none) nor the move itself publishes.
+    assert reporter.post(url, _change_data(story, status="published")).status_code == 302
+    story.refresh_from_db()
+    assert story.status == StoryStatus.DRAFT
+    assert reporter.post(url, _change_data(story, _transition=move)).status_code == 403
     story.refresh_from_db()
     assert story.status == StoryStatus.DRAFT
     # Moving it along the desk is still theirs to do.
-    response = reporter.post(url, _change_data(story, status=StoryStatus.IN_REVIEW))
+    response = reporter.post(url, _change_data(story, _transition="submit"))
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.status == StoryStatus.IN_REVIEW
 
 
 def test_editor_with_publish_permission_publishes_and_unpublishes(client) -> None:
-    draft, live = make_story(status=StoryStatus.DRAFT), make_story()
+    approved, live = make_story(status=StoryStatus.APPROVED), make_story()
     editor = _staff_client(client, *REPORTER, "publish_story")
     url = "/admin/newsroom/story/{}/change/"
-    assert (
-        editor.post(url.format(draft.pk), _change_data(draft, status="published")).status_code
-        == 302
-    )
-    assert editor.post(url.format(live.pk), _change_data(live, status="draft")).status_code == 302
-    editor.post(
-        "/admin/newsroom/story/", {"action": "unpublish_selected", "_selected_action": [draft.pk]}
-    )
-    draft.refresh_from_db()
+    response = editor.post(url.format(approved.pk), _change_data(approved, _transition="publish"))
+    assert response.status_code == 302
+    response = editor.post(url.format(live.pk), _change_data(live, _transition="unpublish"))
+    assert response.status_code == 302
+    approved.refresh_from_db()
     live.refresh_from_db()
-    assert (draft.status, live.status) == (StoryStatus.DRAFT, StoryStatus.DRAFT)
+    assert (approved.status, live.status) == (StoryStatus.PUBLISHED, StoryStatus.DRAFT)
+    editor.post(
+        "/admin/newsroom/story/",
+        {"action": "unpublish_selected", "_selected_action": [approved.pk]},
+    )
+    approved.refresh_from_db()
+    assert approved.status == StoryStatus.DRAFT
 
 
 def _refusal_shown(html: str) -> bool:
