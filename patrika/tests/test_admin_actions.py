@@ -24,6 +24,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from patrika.comments.models import Comment, CommentStatus
 from patrika.newsroom.models import Author, Image, Section, Story, StoryStatus, Tag
@@ -71,6 +72,13 @@ def _access(model: type[Model]) -> Callable[[], list[Model]]:
     ]
 
 
+def _task_results() -> list[Model]:
+    from patrika.comments.tasks import comment_notify_authors
+
+    result = comment_notify_authors.enqueue(comment_id=1)
+    return [DBTaskResult.objects.get(pk=result.id)]
+
+
 # Rows of each registered model, in states that every action of its admin would change.
 BUILDERS: dict[type[Model], Callable[[], list[Model]]] = {
     Story: lambda: [make_story(status=StoryStatus.DRAFT), make_story()],
@@ -84,6 +92,7 @@ BUILDERS: dict[type[Model], Callable[[], list[Model]]] = {
     AccessAttempt: _access_attempts,
     AccessLog: _access(AccessLog),
     AccessFailureLog: _access(AccessFailureLog),
+    DBTaskResult: _task_results,
 }
 
 

@@ -74,8 +74,10 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("newsroom", "0005_public_url_fields"),
-        ("comments", "0004_website_public_url"),
+        ("newsroom", "0008_story_created_by_and_approved"),
+        ("comments", "0005_author_notification"),
+        ("editorial", "0001_review_comment"),
+        ("django_tasks_database", "__latest__"),
         ("axes", "__latest__"),
         ("search", "__latest__"),
         ("ratelimit", "__latest__"),

@@ -41,6 +41,8 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
         **{model._meta.label: ALL for model in admin.site._registry},
         # django-axes' records of logins are made by logging in, never by hand.
         **{label: ALL - {"add"} for label in AXES},
+        # The task queue's results are the worker's to write: read-only for everyone.
+        "django_tasks_database.DBTaskResult": {"view"},
     },
 }
 # The actions each role may run: every action of a model the role may fully edit, but
