@@ -101,9 +101,10 @@ def search_terms(*, query: str, lang: str | None = None, filters: Filters) -> li
     nothing else ("कौन यही"), or the stories have a stopword right next to the word it is next
     to in the query, as in a name ("jin ping": जिन is a stopword; "कौन बनेगा करोड़पति").
 
-    A stopword kept for a name is asked of the stories in its own language only ("kerala mein
-    monsoon" still finds the English story); a word that only sounds like one ("jin", the key
-    of जिन) is asked of every story, as it was, and may now be met by the stopword too.
+    A stopword kept so is asked of the stories in its own language only: "modi ki kedarnath",
+    where की stands next to मोदी, still finds the English story. A word that only sounds like
+    a stopword ("jin", the key of जिन) is asked of every story, as before, and may now be met
+    by the stopword too.
     """
     terms = analyze_query(query, lang=lang)
     kept = ordinary_terms(terms)

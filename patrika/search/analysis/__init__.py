@@ -142,14 +142,6 @@ def _script_defaults() -> dict[str, Analyzer]:
     return found
 
 
-@cache
-def romanized_stopwords() -> frozenset[str]:
-    out: set[str] = set()
-    for code in languages.codes():
-        out |= get_analyzer(code).romanized_stopwords
-    return frozenset(out)
-
-
 def _analyzer_for(word: str, lang: str | None) -> Analyzer:
     script = script_of(word)
     if lang:
@@ -300,9 +292,8 @@ def stopword_keys() -> frozenset[str]:
     out: set[str] = set()
     for code in languages.codes():
         analyzer = get_analyzer(code)
-        for word in analyzer.stopwords:
-            out.update(k for k in (analyze_word(word, code).key,) if k)
-    return frozenset(out)
+        out.update(analyze_word(word, code).key for word in analyzer.stopwords)
+    return frozenset(out - {""})
 
 
 def analyze_query(query: str, *, lang: str | None = None) -> list[QueryTerm]:

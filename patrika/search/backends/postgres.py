@@ -109,13 +109,22 @@ class Backend(DatabaseBackend):
         `count_limit` (nobody pages past it)."""
         where, params = self.filter_sql(filters)
         with connection.cursor() as cursor:
+            # A LIMIT right on the match makes the planner expect an early hit and scan the table
+            # rather than the GIN index, reading every vector when nothing matches (a rare
+            # phrase, LIMIT 1: 20 ms instead of 0.1 ms on 3,000 entries). A materialised CTE is
+            # planned for all its rows and still read only as far as the LIMIT.
             cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "
-                f"WHERE e.vector @@ %s::tsquery AND {where}{extra[0]} LIMIT %s) AS found",
+                "WITH matching AS MATERIALIZED (SELECT 1 FROM search_searchentry e "
+                f"WHERE e.vector @@ %s::tsquery AND {where}{extra[0]}) "
+                "SELECT count(*) FROM (SELECT 1 FROM matching LIMIT %s) AS found",
                 [query, *params, *extra[1], count_limit],
             )
             return int(cursor.fetchone()[0])
 
     def optimize(self) -> None:
         with connection.cursor() as cursor:
+            # A bulk load leaves its entries in the GIN index's pending list, which every index
+            # scan reads and the planner prices in: it then scans the whole table instead, and
+            # reads every vector (60 ms rather than 0.1 ms on 5,000 entries).
+            cursor.execute("SELECT gin_clean_pending_list('search_entry_vector')")
             cursor.execute("ANALYZE search_searchentry")

@@ -112,7 +112,7 @@ def key_agreement() -> dict[str, float]:
     return out
 
 
-def queries() -> list[dict[str, object]]:
+def queries() -> list[dict]:
     """Per scheme, every Hindi word found in one story only, romanized: it must find that story.
 
     One word a query, so a spelling that misses cannot be carried by the other words.
@@ -122,7 +122,7 @@ def queries() -> list[dict[str, object]]:
         if story.hi:
             for word in _content_words(" ".join(story.hi)):
                 stories.setdefault(analyze_word(word, "hi").word, set()).add(story.key)
-    out: list[dict[str, object]] = []
+    out: list[dict] = []
     for word in hindi_words():
         found = stories.get(analyze_word(word, "hi").word, set())
         if len(found) != 1 or len(word) < 3:
