@@ -8,7 +8,8 @@ The archive has `--stories` single-language stories, half English and half Hindi
 each: sentences from the newsroom's templates (cities, countries, monsoon, markets...) mixed with
 Zipf-distributed made-up words, so common words have long posting lists as in a real archive.
 The quality set's 35 hand-written bilingual stories are added, so the figures come with
-recall@3 on the big archive too.
+recall@3 on the big archive too, for the quality queries and for the held-out romanized set
+(`patrika/search/tests/quality/heldout.py`).
 
 Each database runs in its own process: SQLite in a temporary file, PostgreSQL in a throwaway
 server from scripts/with-postgres.sh. Query latency is the whole `search_page` selector (count,
@@ -215,6 +216,7 @@ def worker(args: argparse.Namespace) -> None:
 
     from patrika.search.backends import Filters, get_backend
     from patrika.search.selectors import search_page
+    from patrika.search.tests.quality import heldout
     from patrika.search.tests.quality.evaluate import load_queries, run, summary
 
     if connection.vendor == "sqlite":
@@ -262,6 +264,7 @@ def worker(args: argparse.Namespace) -> None:
         }
         result["slowest"] = sorted(per_query.items(), key=lambda kv: -kv[1])[:5]
         result["quality_on_archive"] = summary(run(keys))
+        result["heldout_on_archive"] = summary(run(keys, heldout.queries()))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     print("RESULT " + json.dumps(result, ensure_ascii=False))
@@ -290,6 +293,9 @@ def _report(result: dict) -> None:
     print("slowest (median ms):", ", ".join(f"{q!r} {ms:.1f}" for q, ms in result["slowest"]))
     print("recall@3 / MRR on the archive:")
     for kind, f in result["quality_on_archive"].items():
+        print(f"  {kind:<11} {f['recall@3']:.3f} / {f['mrr']:.3f}")
+    print("held-out romanized Hindi (one word a query), recall@3 / MRR on the archive:")
+    for kind, f in result["heldout_on_archive"].items():
         print(f"  {kind:<11} {f['recall@3']:.3f} / {f['mrr']:.3f}")
 
 

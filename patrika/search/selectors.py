@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from patrika import dates
 from patrika.newsroom.models import Section, Story, Tag
 from patrika.newsroom.selectors import stories_ready
 
-from .analysis import QueryTerm, analyze_query
+from .analysis import QueryTerm, analyze_query, ordinary_terms
 from .analysis.tokenize import script_of
 from .backends import Filters, Hit, get_backend
 from .snippets import highlight, snippet
@@ -99,6 +99,48 @@ def _frequencies(terms: list[QueryTerm], filters: Filters) -> dict[QueryTerm, in
     }
 
 
+def search_terms(*, query: str, lang: str | None = None, filters: Filters) -> list[QueryTerm]:
+    """The terms to search for: the query's words without its stopwords, unless the query has
+    nothing else ("कौन यही"), or the stories have a stopword right next to the word it is next
+    to in the query, as in a name ("jin ping": जिन is a stopword; "कौन बनेगा करोड़पति").
+
+    A stopword kept so is asked of the stories in its own language only: "modi ki kedarnath",
+    where की stands next to मोदी, still finds the English story. A word that only sounds like
+    a stopword ("jin", the key of जिन) is asked of every story, as before, and may now be met
+    by the stopword too.
+    """
+    terms = analyze_query(query, lang=lang)
+    kept = ordinary_terms(terms)
+    if any(t.with_stopwords for t in kept):
+        return kept
+    backend = get_backend()
+    out: list[QueryTerm] = []
+    for i, term in enumerate(terms):
+        if term.stop or term.stop_key:
+            candidate = replace(term, with_stopwords=True, required_in=term.stop_in)
+            if any(
+                backend.count_adjacent(*pair, filters=filters, count_limit=1)
+                for pair in _pairs(terms, i, candidate)
+            ):
+                out.append(candidate)
+                continue
+        if not term.stop:
+            out.append(term)
+    return out
+
+
+def _pairs(
+    terms: list[QueryTerm], i: int, candidate: QueryTerm
+) -> list[tuple[QueryTerm, QueryTerm]]:
+    """`candidate` (terms[i]) with each word next to it that is no stopword, in query order."""
+    out: list[tuple[QueryTerm, QueryTerm]] = []
+    if i > 0 and not terms[i - 1].stop:
+        out.append((terms[i - 1], candidate))
+    if i + 1 < len(terms) and not terms[i + 1].stop:
+        out.append((candidate, terms[i + 1]))
+    return out
+
+
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
@@ -116,17 +158,14 @@ def _closest(term: QueryTerm) -> str:
     return best if best_score >= SUGGESTION_THRESHOLD and best != term.surface else ""
 
 
-def search_suggest(
-    *,
-    query: str,
-    lang: str | None = None,
-    filters: Filters | None = None,
-    frequencies: dict[QueryTerm, int] | None = None,
-) -> str:
+def search_suggest(*, query: str, lang: str | None = None, filters: Filters | None = None) -> str:
     """The query with each word that matches nothing replaced by the closest indexed word."""
     filters = filters or Filters()
-    terms = analyze_query(query, lang=lang)
-    frequencies = frequencies or _frequencies(terms, filters)
+    terms = search_terms(query=query, lang=lang, filters=filters)
+    return _suggest(terms, _frequencies(terms, filters))
+
+
+def _suggest(terms: list[QueryTerm], frequencies: dict[QueryTerm, int]) -> str:
     changed = False
     out: list[str] = []
     for term in terms:
@@ -195,18 +234,16 @@ def search_page(
     per_page = per_page or settings.PATRIKA_PAGE_SIZE
     number = max(1, min(number, MAX_PAGE))
     lang = filters.language or lang
-    terms = analyze_query(query, lang=lang)
+    terms = search_terms(query=query, lang=lang, filters=filters)
     page = SearchPage(query, terms, 0, [], number, per_page, filters=filters)
     if not terms:
         return page
     page.total, page.hits = _run(terms, filters=filters, number=number, per_page=per_page)
     if page.total == 0:
         frequencies = _frequencies(terms, filters)
-        page.suggestion = search_suggest(
-            query=query, lang=lang, filters=filters, frequencies=frequencies
-        )
+        page.suggestion = _suggest(terms, frequencies)
         if page.suggestion:
-            corrected = analyze_query(page.suggestion, lang=lang)
+            corrected = search_terms(query=page.suggestion, lang=lang, filters=filters)
             total, hits = _run(corrected, filters=filters, number=number, per_page=per_page)
             if total:
                 page.total, page.hits, page.terms, page.corrected = total, hits, corrected, True

@@ -32,16 +32,29 @@ def _matches(text: str, terms: Sequence[QueryTerm], lang: str | None) -> list[_S
     words = {t.word: i for i, t in enumerate(terms)}
     keys = {t.key: i for i, t in enumerate(terms) if t.key}
     found: list[_Span] = []
-    for token in tokens(text[:SCAN_LIMIT]):
+    # Stopwords of the text matched by a query term that asked for them, by token position:
+    # marked only next to another match ("शी <mark>जिन पिंग</mark>", not every की of a story
+    # found by "modi ki yatra"), unless the query is all stopwords.
+    stops: dict[int, _Span] = {}
+    matched: set[int] = set()
+    only_stopwords = all(t.stop for t in terms)
+    for position, token in enumerate(tokens(text[:SCAN_LIMIT])):
         term = analyze_word(token.text, lang)
         index = words.get(term.word)
         if index is None and keys:
-            index = keys.get(term.key, keys.get(term.stem_key) if term.stem_key else None)
-        if index is not None and not term.stop:
-            found.append(_Span(token.start, token.end, index))
-            if len(found) >= MAX_MATCHES:
-                break
-    return found
+            index = next((keys[k] for k in (term.key, *term.extra_keys) if k in keys), None)
+        if index is None or (term.stop and not terms[index].with_stopwords):
+            continue
+        span = _Span(token.start, token.end, index)
+        if term.stop and not only_stopwords:
+            stops[position] = span
+            continue
+        found.append(span)
+        matched.add(position)
+        if len(found) >= MAX_MATCHES:
+            break
+    found += [s for p, s in stops.items() if p - 1 in matched or p + 1 in matched]
+    return sorted(found, key=lambda s: s.start)
 
 
 def _marked(text: str, spans: Sequence[_Span], start: int, end: int) -> str:

@@ -9,7 +9,7 @@ behaviour.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from html import unescape
@@ -83,6 +83,12 @@ class SearchBackend(Protocol):
         limit: int = 10,
         count_limit: int = 1000,
     ) -> Matches: ...
+
+    def count_adjacent(
+        self, first: QueryTerm, second: QueryTerm, *, filters: Filters, count_limit: int = 1000
+    ) -> int:
+        """Entries where `first` comes right before `second` (up to `count_limit`)."""
+        ...
 
     def vocabulary_near(self, key: str, *, limit: int = 500) -> list[tuple[str, str]]: ...
 
@@ -261,6 +267,29 @@ class DatabaseBackend:
             clauses.append(f"{alias}.published_at <= %s")
             params.append(adapt(end))
         return " AND ".join(clauses), params
+
+    @staticmethod
+    def split_required(terms: Sequence[QueryTerm]) -> tuple[list[QueryTerm], list[QueryTerm]]:
+        """The terms every entry must have, and those asked only of entries in some languages
+        (a stopword kept for a name: `QueryTerm.required_in`)."""
+        everywhere = [t for t in terms if not t.required_in]
+        if not everywhere:
+            return list(terms), []
+        return everywhere, [t for t in terms if t.required_in]
+
+    @staticmethod
+    def required_in_sql(
+        terms: Sequence[QueryTerm], has_term: str, query: Callable[[QueryTerm], str]
+    ) -> tuple[str, list[Any]]:
+        """A WHERE clause: entries in a term's languages have it (`has_term` is the SQL test,
+        with one parameter, `query(term)`); entries in other languages need not."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for term in terms:
+            languages = ", ".join(["%s"] * len(term.required_in))
+            clauses.append(f"(e.language NOT IN ({languages}) OR {has_term})")
+            params += [*term.required_in, query(term)]
+        return "".join(f" AND {c}" for c in clauses), params
 
     HIT_COLUMNS = (
         "e.id, e.story_id, e.language, e.title, e.url, e.published_at, e.section_id, e.body"

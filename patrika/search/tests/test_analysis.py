@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from patrika.search.analysis import (
+    STOP_MARK,
     analyze_document,
     analyze_query,
     analyze_word,
     devanagari,
     english,
+    ordinary_terms,
     prepare,
 )
 from patrika.search.analysis.phonetic import fold, indic_key, latin_key
@@ -152,16 +154,41 @@ def test_document_terms_are_space_separated_whole_words() -> None:
     doc = analyze_document(title="प्रधानमंत्री मोदी", body="Putin’s talks", lang="hi")
     assert doc.title_words.split() == ["प्रधानमंत्र", "मोद"]
     assert "prdnmntri" in doc.title_keys.split()
-    assert doc.body_words.split() == ["putin", "talk"]
+    # Stopwords keep their place, marked: "’s" is a word and a stopword.
+    assert doc.body_words.split() == ["putin", STOP_MARK + "s", "talk"]
     assert doc.vocabulary["मोदी"] == "modi"
 
 
 def test_query_drops_stopwords_in_every_script() -> None:
-    assert [t.raw for t in analyze_query("modi ki yatra")] == ["modi", "yatra"]
-    assert [t.raw for t in analyze_query("भारत और रूस")] == ["भारत", "रूस"]
-    assert [t.raw for t in analyze_query("the talks")] == ["talks"]
-    # Nothing but stopwords: keep them rather than search for nothing.
-    assert [t.raw for t in analyze_query("the")] == ["the"]
+    def kept(query: str) -> list[str]:
+        return [t.raw for t in ordinary_terms(analyze_query(query))]
+
+    assert kept("modi ki yatra") == ["modi", "yatra"]
+    assert kept("भारत और रूस") == ["भारत", "रूस"]
+    assert kept("the talks") == ["talks"]
+    # Nothing but stopwords: keep them rather than search for nothing, and match them where
+    # the index has them as stopwords.
+    for query in ("the", "कौन यही", "ki ke"):
+        terms = ordinary_terms(analyze_query(query))
+        assert [t.raw for t in terms] == query.split()
+        assert all(t.with_stopwords for t in terms)
+        assert all(STOP_MARK + t.word in t.word_terms() for t in terms)
+
+
+def test_stopwords_are_indexed_marked_in_their_place() -> None:
+    doc = analyze_document(title="कौन है यही", body="", lang="hi")
+    terms = [analyze_word(w, "hi") for w in ("कौन", "है", "यही")]
+    assert doc.title_words.split() == [STOP_MARK + t.word for t in terms]
+    # Each word's own key in the same order as the words, so neighbours stay neighbours.
+    assert doc.title_keys.split()[:3] == [STOP_MARK + t.key for t in terms]
+    assert [t.key for t in terms] == ["kon", "he", "yhi"]
+    assert "कौन" not in doc.vocabulary
+
+
+def test_a_word_whose_key_is_a_stopwords_may_be_that_stopword() -> None:
+    jin, ping = analyze_query("jin ping")
+    assert jin.stop_key and not jin.stop  # जिन
+    assert not ping.stop_key
 
 
 def test_query_keys_for_short_same_script_words_are_dropped() -> None:

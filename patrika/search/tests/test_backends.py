@@ -7,6 +7,7 @@ runs on its own database and is skipped on the other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,9 +20,12 @@ from patrika.newsroom import services as newsroom
 from patrika.newsroom.models import Story, StoryStatus, Translation, TranslationState
 from patrika.newsroom.tests.factories import make_section
 from patrika.search.analysis import analyze_query
+from patrika.search.analysis.tokenize import script_of
 from patrika.search.backends import Filters, get_backend
 from patrika.search.models import SearchEntry
-from patrika.search.selectors import search_page, search_suggest
+from patrika.search.selectors import search_page, search_suggest, search_terms
+
+from .test_phonetic import SPELLINGS
 
 MODI_HI = "प्रधानमंत्री मोदी ने पुतिन से बात की"
 MODI_BODY_HI = "भारत–रूस व्यापार 2024 में 65 अरब डॉलर के पार पहुंचा। दोनों देशों के संबंध मजबूत हैं।"
@@ -29,6 +33,10 @@ MODI_EN = "Prime Minister Modi speaks to Putin"
 MODI_BODY_EN = "India–Russia trade crossed 65 billion dollars in 2024. Ties remain strong."
 MADA_HI = "मादा तेंदुए ने दो शावकों को जन्म दिया"
 MADA_EN = "Leopard gives birth to two cubs"
+# Bodies without stopwords, so that a story has only the stopwords its test gives it.
+PLAIN_EN = "Tickets online."
+PLAIN_HI = "टिकट ऑनलाइन।"
+XI_HI = "शी जिन पिंग अगले महीने भारत आएंगे"
 
 
 def titles(query: str, **filters: Any) -> list[str]:
@@ -128,6 +136,118 @@ class BackendContract:
     def test_exact_words_rank_above_phonetic_matches(self, modi: Story) -> None:
         assert languages_of("Putin") == ["en", "hi"]
         assert languages_of("पुतिन") == ["hi", "en"]
+
+    def test_every_spelling_in_the_table_finds_its_word(
+        self, publish: Callable[..., Story]
+    ) -> None:
+        for word, _spellings, _near in SPELLINGS:
+            publish(en=None, hi=f"{word} पर रिपोर्ट", hi_body=PLAIN_HI)
+        missed = [
+            (word, spelling)
+            for word, spellings, _near in SPELLINGS
+            for spelling in spellings
+            if f"{word} पर रिपोर्ट" not in titles(spelling)
+        ]
+        assert not missed
+
+    # --- Stopwords ---------------------------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        ("query", "language", "title", "other"),
+        [
+            ("कौन यही", "hi", "आखिर कौन है यही शख्स", "कौन बनेगा करोड़पति"),
+            ("वह कौन थी", "hi", "वह कौन थी: पचास साल बाद फिर परदे पर", "वह दिन कौन भूलेगा"),
+            ("the who", "en", "The Who return to Mumbai", "Who decides tariffs"),
+            ("to be or not to be", "en", "To be or not to be, in Hindi", "Not to be missed"),
+        ],
+    )
+    def test_a_query_of_stopwords_finds_them(
+        self, publish: Callable[..., Story], query: str, language: str, title: str, other: str
+    ) -> None:
+        # `other` has some of the words but not all.
+        for text in (title, other):
+            texts = {"en": None, "hi": None, language: text}
+            publish(**texts, en_body=PLAIN_EN, hi_body=PLAIN_HI)
+        page = search_page(query=query, filters=Filters(), per_page=50)
+        assert [h.title for h in page.hits] == [title]
+        assert not page.partial and not page.corrected
+
+    @pytest.mark.parametrize(
+        ("stories", "queries"),
+        [
+            # जिन ("whose") is a stopword; in शी जिन पिंग it is a name.
+            (
+                [
+                    (XI_HI, "चीन के राष्ट्रपति शी जिन पिंग दिल्ली में प्रधानमंत्री से मिलेंगे।"),
+                    ("जिन किसानों की फसल खराब हुई, उन्हें मुआवजा", "सरकार ने घोषणा की।"),
+                    ("टेबल टेनिस: पिंग पोंग लीग शुरू", "खिलाड़ियों ने अभ्यास किया।"),
+                ],
+                ["jin ping", "Jin Ping", "जिन पिंग", "shi jin ping", "शी जिन पिंग"],
+            ),
+            (
+                [
+                    ("कौन बनेगा करोड़पति का नया सीजन", PLAIN_HI),
+                    ("हर किसान करोड़पति बनेगा: मंत्री", PLAIN_HI),
+                ],
+                ["कौन बनेगा करोड़पति", "kaun banega karodpati"],
+            ),
+            (
+                [
+                    ("Will Smith to shoot a film in Jaipur", PLAIN_EN),
+                    ("Adam Smith and the wealth of nations", PLAIN_EN),
+                ],
+                ["will smith", "Will Smith"],
+            ),
+        ],
+    )
+    def test_a_stopword_in_a_name_is_searched(
+        self, publish: Callable[..., Story], stories: list[tuple[str, str]], queries: list[str]
+    ) -> None:
+        for title, body in stories:
+            hindi = script_of(title) == "Deva"
+            publish(
+                en=None if hindi else title,
+                hi=title if hindi else None,
+                en_body=body,
+                hi_body=body,
+            )
+        named = stories[0][0]
+        for query in queries:
+            page = search_page(query=query, filters=Filters(), per_page=50)
+            assert [h.title for h in page.hits] == [named], query
+            assert not page.partial and not page.corrected, query
+
+    def test_a_stopword_kept_for_a_name_is_marked_next_to_it(
+        self, publish: Callable[..., Story]
+    ) -> None:
+        publish(en=None, hi=XI_HI, hi_body="दिल्ली में जिन नेताओं से वे मिलेंगे, उनमें शी जिन पिंग")
+        for query in ("jin ping", "जिन पिंग"):
+            (hit,) = search_page(query=query, filters=Filters()).hits
+            assert "<mark>जिन</mark> <mark>पिंग</mark>" in hit.title_html
+            # The same stopword away from the name is not marked.
+            assert "जिन नेताओं" in hit.snippet and "<mark>जिन</mark> नेताओं" not in hit.snippet
+
+    def test_a_function_word_asks_nothing_of_the_other_language(
+        self, publish: Callable[..., Story]
+    ) -> None:
+        publish(en="Modi begins Kedarnath yatra", hi="मोदी की केदारनाथ यात्रा शुरू")
+        # की stands next to मोदी: it is kept, but asked of Hindi stories only.
+        for query in ("modi ki kedarnath", "मोदी की केदारनाथ"):
+            terms = search_terms(query=query, filters=Filters())
+            assert [t.required_in for t in terms] == [(), ("hi",), ()], query
+            assert sorted(languages_of(query)) == ["en", "hi"], query
+
+    def test_adjacent_terms_stay_within_a_column(self, publish: Callable[..., Story]) -> None:
+        publish(en=None, hi="पोंग लीग में शी जिन", hi_body="पिंग की चर्चा")
+        publish(en=None, hi="लीग", hi_body="शी जिन पिंग की चर्चा")
+        jin, ping = analyze_query("jin ping")
+        backend = get_backend()
+        # Only the second story has जिन right before पिंग; in the first the title ends on it
+        # and the body starts with पिंग.
+        stop_jin = replace(jin, with_stopwords=True)
+        assert backend.count_adjacent(stop_jin, ping, filters=Filters()) == 1
+        assert backend.count_adjacent(ping, stop_jin, filters=Filters()) == 0
+        assert backend.count_adjacent(jin, ping, filters=Filters()) == 0  # जिन is a stopword
 
     # --- Index upkeep ------------------------------------------------------------------------
 
