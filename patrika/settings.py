@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS and ETag/304 for /api/ only.
+    "patrika.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -289,6 +291,8 @@ PATRIKA_PORT = int(env("PORT", "8000"))
 PATRIKA_SITE_URL = env("PATRIKA_SITE_URL", f"http://127.0.0.1:{PATRIKA_PORT}").rstrip("/")
 PATRIKA_PUBLISHER_NAME = env("PATRIKA_PUBLISHER_NAME", PATRIKA_SITE_NAME)
 PATRIKA_PAGE_SIZE = int(env("PATRIKA_PAGE_SIZE", "12"))
+# Origins whose pages may read the content API from a browser; "*" for any.
+PATRIKA_API_CORS_ORIGINS = env_list("PATRIKA_API_CORS_ORIGINS", "*")
 PATRIKA_IMAGE_RENDITION_WIDTHS = (480, 960, 1440)
 # Called by the story view; each returns extra template context (comments, related, ...).
 PATRIKA_STORY_CONTEXT_PROVIDERS = [

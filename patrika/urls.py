@@ -2,12 +2,17 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
+from patrika.api.views import api
 from patrika.public import urls as public_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("patrika.comments.urls")),
+    path("api/", RedirectView.as_view(pattern_name="api-v1:index"), name="api"),
+    path("api/v1/", api.urls),
+    path("openapi.json", RedirectView.as_view(pattern_name="api-v1:openapi-json")),
     *public_urls.site_patterns,
     *i18n_patterns(
         path("search/", include("patrika.search.urls")),
