@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "patrika.editorial",
     "axes",
     "patrika.accounts",
+    "patrika.backups",
 ]
 
 MIDDLEWARE = [
