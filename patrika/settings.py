@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer (redirects too) and every log line carry the request id.
+    "patrika.ops.requests.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above WhiteNoise, so static files (an SVG, say) carry the policies as well.
     "csp.middleware.CSPMiddleware",
@@ -213,6 +215,8 @@ if PATRIKA_TLS not in {"direct", "proxy", "off"}:
     raise ValueError(f"PATRIKA_TLS must be direct, proxy or off, not {PATRIKA_TLS!r}")
 PATRIKA_HTTPS = PATRIKA_TLS != "off"
 SECURE_SSL_REDIRECT = PATRIKA_HTTPS
+# Load balancers probe the app servers directly, over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = PATRIKA_HTTPS
 CSRF_COOKIE_SECURE = PATRIKA_HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if PATRIKA_HTTPS else 0
@@ -277,12 +281,35 @@ EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "10"))
 # one exactly once (docs/deployment.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# "json": one object a line with the request id (what log collectors read); "text" for people.
+PATRIKA_LOG_FORMAT = env("PATRIKA_LOG_FORMAT", "json" if _production else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "patrika.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "patrika.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if PATRIKA_LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # One line a request (method, path, status, time); on by default in production.
+    "loggers": {
+        "patrika.request": {
+            "level": env("PATRIKA_ACCESS_LOG_LEVEL", "INFO" if _production else "WARNING")
+        }
+    },
 }
+# /healthz fails when a due job has waited this long (no worker) or the data folder's disk
+# has less than this much room.
+PATRIKA_HEALTH_QUEUE_MAX_AGE = int(env("PATRIKA_HEALTH_QUEUE_MAX_AGE", "600"))
+PATRIKA_HEALTH_MIN_FREE_MB = int(env("PATRIKA_HEALTH_MIN_FREE_MB", "200"))
 
 # --- Patrika ---
 PATRIKA_SITE_NAME = env("PATRIKA_SITE_NAME", "Patrika")

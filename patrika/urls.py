@@ -5,11 +5,13 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from patrika.api.views import api
+from patrika.ops.views import healthz
 from patrika.public import urls as public_urls
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("comments/", include("patrika.comments.urls")),
+    path("healthz", healthz, name="healthz"),
     path("api/", RedirectView.as_view(pattern_name="api-v1:index"), name="api"),
     path("api/v1/", api.urls),
     path("openapi.json", RedirectView.as_view(pattern_name="api-v1:openapi-json")),
