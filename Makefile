@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := postgresql chromium fonts-noto-core wamerican hunspell-hi dict-freedict-eng-hin
+APT_PACKAGES := postgresql redis-server chromium fonts-noto-core wamerican hunspell-hi dict-freedict-eng-hin
 BENCH_APT_PACKAGES := wrk
 
 .PHONY: demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import bench-lint lint install install-test system-deps clean

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -33,7 +33,7 @@ def check_cache() -> Check:
     cache.set(key, value, timeout=30)
     read = cache.get(key)
     cache.delete(key)
-    return Check(read == value, type(cache).__name__)
+    return Check(read == value, type(caches["default"]).__name__)
 
 
 def check_task_queue() -> Check:

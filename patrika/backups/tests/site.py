@@ -19,12 +19,14 @@ def seed() -> None:
     from django.contrib.auth import get_user_model
     from PIL import Image as PILImage
 
+    from patrika.newsroom.models import Author
     from patrika.newsroom.services import image_create
     from patrika.newsroom.tests.factories import make_section, make_story
 
     section = make_section()
     for _ in range(20):
         make_story(section=section, tags=["चुनाव"], authors=["Asha Writer"])
+    Author.objects.update(email="asha.author@example.org")
     get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-pass-1")
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), "orange").save(buffer, format="PNG")
