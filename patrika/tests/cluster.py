@@ -7,8 +7,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import Any
 from html.parser import HTMLParser
+from typing import Any
 
 
 @dataclass

@@ -68,7 +68,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         [str(ROOT / "scripts" / "cluster.sh"), "sh", "-c",
          'env | grep ^PATRIKA_CLUSTER_ > "$0.tmp" && mv "$0.tmp" "$0" && exec sleep 3600',
          str(ready)],
-        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=tmp.joinpath("err").open("w"),
+        env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=tmp.joinpath("err").open("w"),
     )  # fmt: skip
     try:
         for _ in range(1200):
