@@ -6,6 +6,7 @@ Unset, Patrika runs on SQLite under ./var/ with a generated secret key and local
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -319,6 +320,13 @@ PATRIKA_PORT = int(env("PORT", "8000"))
 PATRIKA_SITE_URL = env("PATRIKA_SITE_URL", f"http://127.0.0.1:{PATRIKA_PORT}").rstrip("/")
 PATRIKA_PUBLISHER_NAME = env("PATRIKA_PUBLISHER_NAME", PATRIKA_SITE_NAME)
 PATRIKA_PAGE_SIZE = int(env("PATRIKA_PAGE_SIZE", "12"))
+# Where the admin lives ("admin" → /admin/). Another path keeps scanners that try /admin/ and
+# /wp-admin/ away from the login form; it is not a secret to rely on (logins are throttled).
+PATRIKA_ADMIN_PATH = env("PATRIKA_ADMIN_PATH").strip("/") or "admin"
+if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", PATRIKA_ADMIN_PATH):
+    raise ValueError(
+        f"PATRIKA_ADMIN_PATH must be letters, digits, -, _ and /: {PATRIKA_ADMIN_PATH!r}"
+    )
 # Origins whose pages may read the content API from a browser; "*" for any.
 PATRIKA_API_CORS_ORIGINS = env_list("PATRIKA_API_CORS_ORIGINS", "*")
 PATRIKA_IMAGE_RENDITION_WIDTHS = (480, 960, 1440)

@@ -9,7 +9,7 @@ from patrika.ops.views import healthz
 from patrika.public import urls as public_urls
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(f"{settings.PATRIKA_ADMIN_PATH}/", admin.site.urls),
     path("comments/", include("patrika.comments.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/", RedirectView.as_view(pattern_name="api-v1:index"), name="api"),

@@ -47,6 +47,7 @@ DATABASE_URL=$DATABASE_URL
 CACHE_URL=redis://127.0.0.1:$redis_port/0
 SECRET_KEY=cluster-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
 ALLOWED_HOSTS=127.0.0.1,localhost
+PATRIKA_ADMIN_PATH=${PATRIKA_ADMIN_PATH:-newsdesk}
 MEDIA_ROOT=$dir/media
 VARS
 set -a; . "$dir/env"; set +a

@@ -39,6 +39,7 @@ class Cluster:
         )
         self.env = {**os.environ, **shared, "PATRIKA_VAR_DIR": str(tmp_path / "client")}
         self.env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        self.admin = f"/{self.env['PATRIKA_ADMIN_PATH']}/"
 
     def query(self, expression: str) -> Any:
         """Read the shared database (for assertions only) in a process of its own."""
@@ -104,12 +105,14 @@ def test_what_one_server_writes_the_other_serves(cluster: Cluster) -> None:
     etag = reader.request(b + detail).headers["etag"]
 
     # A session begun on A is valid on B.
-    login = editor.request(f"{a}/admin/login/")
+    admin = cluster.admin
+    assert reader.request(f"{a}/admin/").status == 404  # the admin lives elsewhere
+    login = editor.request(f"{a}{admin}login/")
     fields = replace(
         form_fields(login.body, "login-form"), username="editor", password="a-long-pass-1"
     )
-    assert editor.request(f"{a}/admin/login/?next=/admin/", fields).status == 302
-    assert "editor" in editor.request(f"{b}/admin/").body
+    assert editor.request(f"{a}{admin}login/?next={admin}", fields).status == 302
+    assert "editor" in editor.request(f"{b}{admin}").body
 
     # A comment form served by B is accepted by A (CSRF token and signed form fields).
     form = form_fields(reader.request(b + path).body, "comment-form")
@@ -120,14 +123,14 @@ def test_what_one_server_writes_the_other_serves(cluster: Cluster) -> None:
     (comment_id,) = cluster.query("list(Comment.objects.values_list('id', flat=True))")
 
     # The editor approves it and corrects the story through A.
-    changelist = editor.request(f"{a}/admin/comments/comment/").body
+    changelist = editor.request(f"{a}{admin}comments/comment/").body
     action = replace(
         form_fields(changelist, "changelist-form"),
         action="approve",
         _selected_action=str(comment_id),
     )
-    assert editor.request(f"{a}/admin/comments/comment/", action).status == 302
-    change = f"{a}/admin/newsroom/story/{story['id']}/change/"
+    assert editor.request(f"{a}{admin}comments/comment/", action).status == 302
+    change = f"{a}{admin}newsroom/story/{story['id']}/change/"
     fields = form_fields(editor.request(change).body, "story_form")
     index = next(k.split("-")[1] for k, v in fields if k.endswith("-language") and v == "en")
     corrected = f"Correction: {story['title']} (updated)"
@@ -182,3 +185,23 @@ def test_background_work_runs_once(cluster: Cluster) -> None:
     assert all(status == "SUCCESSFUL" and len(workers) == 1 for status, workers in jobs), jobs
     time.sleep(1)  # the console mail is flushed after the job is marked done
     assert cluster.mails() == comments
+
+
+def test_check_deploy_is_clean_with_the_cluster_settings(cluster: Cluster) -> None:
+    """The two-server settings (PostgreSQL, Redis, moved admin) plus those of a real site."""
+    env = {
+        **cluster.env,
+        "PATRIKA_PRODUCTION": "1",
+        "PATRIKA_TLS": "proxy",
+        "PATRIKA_TRUSTED_PROXIES": "1",
+        "ALLOWED_HOSTS": "news.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://news.example.org",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "patrika.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
