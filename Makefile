@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := postgresql redis-server chromium fonts-noto-core wamerican hunspell-hi dict-freedict-eng-hin
 BENCH_APT_PACKAGES := wrk
 
-.PHONY: demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import bench-lint lint install install-test system-deps clean
+.PHONY: audit bench-cluster demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import bench-lint lint install install-test system-deps clean
 
 $(BIN)/patrika: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ test: install-test system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/patrika makemigrations --check --dry-run
+	$(MAKE) audit
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+
+## make audit: pip-audit over the pinned dependencies; fails on a known vulnerability
+audit: install-test
+	$(BIN)/python scripts/audit.py
 
 test-sqlite:
 	$(BIN)/pytest -p no:cacheprovider
