@@ -64,6 +64,11 @@ bench-search: install-test system-deps
 bench-import: install-test
 	$(BIN)/python scripts/bench_import.py
 
+## make bench-cluster: two servers on PostgreSQL + Redis, 10,000 stories: API and pages with wrk, a backup under load
+bench-cluster: install-test system-deps
+	@scripts/system-deps.sh $(BENCH_APT_PACKAGES)
+	scripts/cluster.sh $(BIN)/python scripts/bench_cluster.py
+
 ## make bench-lint: the linter's recall on seeded defects and false positives on clean stories
 bench-lint: install-test
 	$(BIN)/python scripts/bench_lint.py
