@@ -46,6 +46,11 @@ def _bad_cursor(request: HttpRequest, exc: BadCursor) -> HttpResponse:
     return api.create_response(request, {"detail": gettext("Invalid cursor.")}, status=400)
 
 
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": gettext("Not found.")}, status=404)
+
+
 @api.exception_handler(ValidationError)
 def _bad_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     # One error shape for every refusal (the schema's ErrorOut), instead of pydantic's list.

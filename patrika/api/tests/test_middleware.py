@@ -89,3 +89,17 @@ def test_cors_follows_the_configured_origins(
 def test_the_api_writes_nothing(client: Client, newsroom: Newsroom) -> None:
     for address in _addresses(newsroom):
         assert client.post(address).status_code in (403, 405), address
+
+
+@pytest.mark.parametrize(
+    ("address", "status"),
+    [("/api/v1/xx/stories/", 404), ("/api/v1/en/stories/?cursor=x", 400)],
+)
+def test_errors_come_in_the_readers_language(
+    client: Client, newsroom: Newsroom, address: str, status: int
+) -> None:
+    english = client.get(address, HTTP_ACCEPT_LANGUAGE="en")
+    hindi = client.get(address, HTTP_ACCEPT_LANGUAGE="hi")
+    assert english.status_code == hindi.status_code == status
+    assert english.json()["detail"] != hindi.json()["detail"]
+    assert any("\u0900" <= c <= "\u097f" for c in hindi.json()["detail"])
