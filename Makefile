@@ -3,10 +3,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := postgresql chromium fonts-noto-core wamerican hunspell-hi dict-freedict-eng-hin
+APT_PACKAGES := postgresql redis-server chromium fonts-noto-core wamerican hunspell-hi dict-freedict-eng-hin
 BENCH_APT_PACKAGES := wrk
 
-.PHONY: demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import bench-lint lint install install-test system-deps clean
+.PHONY: audit bench-cluster demo test test-sqlite test-postgres bench bench-pages bench-comments bench-search bench-import bench-lint lint install install-test system-deps clean
 
 $(BIN)/patrika: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ test: install-test system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/patrika makemigrations --check --dry-run
+	$(MAKE) audit
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+
+## make audit: pip-audit over the pinned dependencies; fails on a known vulnerability
+audit: install-test
+	$(BIN)/python scripts/audit.py
 
 test-sqlite:
 	$(BIN)/pytest -p no:cacheprovider
@@ -58,6 +63,11 @@ bench-search: install-test system-deps
 
 bench-import: install-test
 	$(BIN)/python scripts/bench_import.py
+
+## make bench-cluster: two servers on PostgreSQL + Redis, 10,000 stories: API and pages with wrk, a backup under load
+bench-cluster: install-test system-deps
+	@scripts/system-deps.sh $(BENCH_APT_PACKAGES)
+	scripts/cluster.sh $(BIN)/python scripts/bench_cluster.py
 
 ## make bench-lint: the linter's recall on seeded defects and false positives on clean stories
 bench-lint: install-test

@@ -6,6 +6,7 @@ Unset, Patrika runs on SQLite under ./var/ with a generated secret key and local
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -72,14 +73,19 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "patrika.accounts",
+    "patrika.backups",
 ]
 
 MIDDLEWARE = [
+    # First, so every answer (redirects too) and every log line carry the request id.
+    "patrika.ops.requests.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above WhiteNoise, so static files (an SVG, say) carry the policies as well.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS and ETag/304 for /api/ only.
+    "patrika.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "patrika.public.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,6 +217,8 @@ if PATRIKA_TLS not in {"direct", "proxy", "off"}:
     raise ValueError(f"PATRIKA_TLS must be direct, proxy or off, not {PATRIKA_TLS!r}")
 PATRIKA_HTTPS = PATRIKA_TLS != "off"
 SECURE_SSL_REDIRECT = PATRIKA_HTTPS
+# Load balancers probe the app servers directly, over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = PATRIKA_HTTPS
 CSRF_COOKIE_SECURE = PATRIKA_HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if PATRIKA_HTTPS else 0
@@ -275,12 +283,35 @@ EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "10"))
 # one exactly once (docs/deployment.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# "json": one object a line with the request id (what log collectors read); "text" for people.
+PATRIKA_LOG_FORMAT = env("PATRIKA_LOG_FORMAT", "json" if _production else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "patrika.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "patrika.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if PATRIKA_LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # One line a request (method, path, status, time); on by default in production.
+    "loggers": {
+        "patrika.request": {
+            "level": env("PATRIKA_ACCESS_LOG_LEVEL", "INFO" if _production else "WARNING")
+        }
+    },
 }
+# /healthz fails when a due job has waited this long (no worker) or the data folder's disk
+# has less than this much room.
+PATRIKA_HEALTH_QUEUE_MAX_AGE = int(env("PATRIKA_HEALTH_QUEUE_MAX_AGE", "600"))
+PATRIKA_HEALTH_MIN_FREE_MB = int(env("PATRIKA_HEALTH_MIN_FREE_MB", "200"))
 
 # --- Patrika ---
 PATRIKA_SITE_NAME = env("PATRIKA_SITE_NAME", "Patrika")
@@ -290,6 +321,15 @@ PATRIKA_PORT = int(env("PORT", "8000"))
 PATRIKA_SITE_URL = env("PATRIKA_SITE_URL", f"http://127.0.0.1:{PATRIKA_PORT}").rstrip("/")
 PATRIKA_PUBLISHER_NAME = env("PATRIKA_PUBLISHER_NAME", PATRIKA_SITE_NAME)
 PATRIKA_PAGE_SIZE = int(env("PATRIKA_PAGE_SIZE", "12"))
+# Where the admin lives ("admin" → /admin/). Another path keeps scanners that try /admin/ and
+# /wp-admin/ away from the login form; it is not a secret to rely on (logins are throttled).
+PATRIKA_ADMIN_PATH = env("PATRIKA_ADMIN_PATH").strip("/") or "admin"
+if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", PATRIKA_ADMIN_PATH):
+    raise ValueError(
+        f"PATRIKA_ADMIN_PATH must be letters, digits, -, _ and /: {PATRIKA_ADMIN_PATH!r}"
+    )
+# Origins whose pages may read the content API from a browser; "*" for any.
+PATRIKA_API_CORS_ORIGINS = env_list("PATRIKA_API_CORS_ORIGINS", "*")
 PATRIKA_IMAGE_RENDITION_WIDTHS = (480, 960, 1440)
 # Pictures with more pixels are refused before decoding (a 50 MP photo decodes to ~200 MB).
 PATRIKA_IMAGE_MAX_PIXELS = int(env("PATRIKA_IMAGE_MAX_PIXELS", "50000000"))

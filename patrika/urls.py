@@ -2,13 +2,20 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
+from patrika.api.views import api
+from patrika.ops.views import healthz
 from patrika.public import urls as public_urls
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(f"{settings.PATRIKA_ADMIN_PATH}/", admin.site.urls),
     path("comments/", include("patrika.comments.urls")),
     path("preview/", include("patrika.editorial.urls")),
+    path("healthz", healthz, name="healthz"),
+    path("api/", RedirectView.as_view(pattern_name="api-v1:index"), name="api"),
+    path("api/v1/", api.urls),
+    path("openapi.json", RedirectView.as_view(pattern_name="api-v1:openapi-json")),
     *public_urls.site_patterns,
     *i18n_patterns(
         path("search/", include("patrika.search.urls")),

@@ -210,9 +210,11 @@ def bilingual(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    # A moved admin is not advertised here; the default one is, to keep crawlers out.
+    admin_path = settings.PATRIKA_ADMIN_PATH
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        *(["Disallow: /admin/"] if admin_path == "admin" else []),
         "Disallow: /comments/",
         "Disallow: /preview/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",

@@ -51,6 +51,10 @@ def site(db, admin_user) -> dict[str, Any]:
         story=story, language="hi", name="सुनीता", email="s@example.org", body="अच्छी ख़बर"
     )
     Group.objects.create(name="Editors")
+    # A job row, which the admin lists too (django-tasks' database backend).
+    from patrika.comments import tasks
+
+    tasks.comment_notify_authors.enqueue(comment_id=comment.pk)
     # The login throttle's records (django-axes), which the admin lists too.
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
@@ -109,6 +113,18 @@ def _samples(site: dict[str, Any]) -> dict[str, Kwargs]:
             "lang": lang,
         },
         "preview:link_bilingual": lambda lang: {"token": preview_token_make(story=story)},
+        "api": lambda lang: {},
+        "healthz": lambda lang: {},
+        "api-v1:index": lambda lang: {},
+        "api-v1:api-root": lambda lang: {},
+        "api-v1:openapi-json": lambda lang: {},
+        "api-v1:stories": lambda lang: {"lang": lang},
+        "api-v1:story": lambda lang: {"lang": lang, "story_id": story.pk},
+        "api-v1:comments": lambda lang: {"lang": lang, "story_id": story.pk},
+        "api-v1:search": lambda lang: {"lang": lang},
+        "api-v1:sections": lambda lang: {},
+        "api-v1:tags": lambda lang: {},
+        "api-v1:authors": lambda lang: {},
         "admin:index": lambda lang: {},
         "admin:login": lambda lang: {},
         "admin:logout": lambda lang: {},

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.urls import reverse
 
 from patrika.catalogs import compile_catalogs
 
@@ -18,6 +19,6 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
         call_command("createadmin", keep=True)
-        self.stdout.write(f"Admin site: http://{host}:{port}/admin/")
+        self.stdout.write(f"Admin site: http://{host}:{port}{reverse('admin:index')}")
         if not no_serve:
             call_command("serve", host=host, port=port)

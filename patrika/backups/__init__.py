@@ -1,0 +1,1 @@
+"""`patrika backup DEST` and `patrika restore SRC`: the database (users included) and media."""

@@ -1,0 +1,1 @@
+"""Running Patrika: /healthz, request ids and structured (JSON) logs."""
