@@ -9,8 +9,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from patrika.comments.models import Comment, CommentStatus
+from patrika.converters import parse_id
 from patrika.newsroom import selectors as newsroom
-from patrika.newsroom.models import Author, Section, Story, Tag, Translation, TranslationState
+from patrika.newsroom.models import Author, Section, Story, Tag, Translation
 from patrika.search.backends import Filters
 from patrika.search.selectors import SearchPage, search_page
 
@@ -43,12 +44,18 @@ def api_story_page(
 
 
 def api_translation_get(*, lang: str, story_id: int) -> Translation | None:
-    """The live, ready translation of story `story_id` in `lang`, with its story (one query)."""
-    found = Translation.objects.select_related("story").filter(
-        language=lang,
-        story_id=story_id,
-        state=TranslationState.READY,
-        story__in=Story.objects.live(),
+    """The live, public translation of story `story_id` in `lang`, with its story (one
+    query); None for an id no row can have."""
+    if parse_id(story_id) != story_id:
+        return None
+    found = (
+        Translation.objects.public()
+        .select_related("story")
+        .filter(
+            language=lang,
+            story_id=story_id,
+            story__in=Story.objects.live(),
+        )
     )
     translation = next(iter(found[:1]), None)
     if translation is not None:

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from patrika import languages
+from patrika.converters import year_is_valid
 
 
 def _language_choices() -> list[tuple[str, str]]:
@@ -32,13 +33,18 @@ class MonthField(forms.Field):
             return None
         try:
             if len(text) > 7:
-                return date.fromisoformat(text)
-            year, month = (int(part) for part in text.split("-"))
-            first = date(year, month, 1)
+                day = date.fromisoformat(text)
+                year, month = day.year, day.month
+            else:
+                year, month = (int(part) for part in text.split("-"))
+                day = date(year, month, 1)
         except ValueError:
             raise forms.ValidationError(_("Not a month."), code="invalid") from None
-        if not self.ends_range:
-            return first
+        # A year the site's time zone cannot hold (year 1 east of UTC) is no month to search.
+        if not year_is_valid(year):
+            raise forms.ValidationError(_("Not a month."), code="invalid")
+        if len(text) > 7 or not self.ends_range:
+            return day
         return date(year, month, calendar.monthrange(year, month)[1])
 
 
