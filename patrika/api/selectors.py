@@ -6,6 +6,7 @@ public-only rule as the pages (approved, no e-mail), search through the search s
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from patrika.comments.models import Comment, CommentStatus
@@ -14,8 +15,17 @@ from patrika.newsroom import selectors as newsroom
 from patrika.newsroom.models import Author, Section, Story, Tag, Translation
 from patrika.search.backends import Filters
 from patrika.search.selectors import SearchPage, search_page
+from patrika.slugs import validate_slug
 
 from .paging import KeysetPage, keyset_page
+
+
+def _is_slug(value: str) -> bool:
+    try:
+        validate_slug(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def api_story_page(
@@ -27,7 +37,10 @@ def api_story_page(
     tag: str | None = None,
     author: str | None = None,
 ) -> KeysetPage[Story] | None:
-    """Live stories readable in `lang`, newest first; None when a filter names nothing."""
+    """Live stories readable in `lang`, newest first; None when a filter names nothing (a
+    value that is no slug names nothing, and is never sent to the database)."""
+    if any(value and not _is_slug(value) for value in (section, tag, author)):
+        return None
     found_section = newsroom.section_get(slug=section) if section else None
     found_tag = newsroom.tag_get(slug=tag) if tag else None
     found_author = newsroom.author_get(slug=author) if author else None

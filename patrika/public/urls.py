@@ -31,9 +31,9 @@ urlpatterns = [
 site_patterns = [
     path("", views.home, name="site_home"),
     # Language-neutral story addresses (the sitemap's x-default): redirect to a translation.
-    path("news/<str:slug>/", views.story_any_language, name="story_any_language"),
+    path("news/<uslug:slug>/", views.story_any_language, name="story_any_language"),
     path(
-        "news/<str:slug>/bilingual/",
+        "news/<uslug:slug>/bilingual/",
         views.story_any_language,
         {"bilingual": True},
         name="bilingual_any_language",
